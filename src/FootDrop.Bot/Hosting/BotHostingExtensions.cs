@@ -1,0 +1,58 @@
+using FootDrop.Bot.Adapters;
+using FootDrop.Bot.Bot;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace FootDrop.Bot.Hosting;
+
+public static partial class BotHostingExtensions
+{
+    public static WebApplicationBuilder AddBotServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<BotCredentialsOptions>()
+            .Bind(builder.Configuration)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>();
+
+        services.AddHttpClient();
+        services.AddHealthChecks();
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+
+        services.AddSingleton(new TurnErrorReply(() => "Sorry, something went wrong on my side. Please try again."));
+        services.AddTransient<IBot, FootDropBot>();
+
+        return builder;
+    }
+
+    public static WebApplication MapBotEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapHealthChecks("/healthz");
+
+        WarnWhenAnonymousOutsideDevelopment(app);
+        return app;
+    }
+
+    private static void WarnWhenAnonymousOutsideDevelopment(WebApplication app)
+    {
+        var credentials = app.Services.GetRequiredService<IOptions<BotCredentialsOptions>>().Value;
+        if (credentials.IsAnonymous && !app.Environment.IsDevelopment())
+        {
+            LogAnonymous(app.Logger, app.Environment.EnvironmentName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId is configured in the {Environment} environment: /api/messages accepts unauthenticated requests. Set the Azure Bot registration's credentials before exposing the bot.")]
+    private static partial void LogAnonymous(ILogger logger, string environment);
+}

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Text;
+using FootDrop.Bot.Adapters;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace FootDrop.Bot.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework messaging endpoint. It checks what it is given before the SDK sees it,
+/// so a bad request gets a clear 4xx instead of the stock adapter's 500.
+/// </summary>
+public static partial class MessagesEndpoint
+{
+    /// <summary>The largest activity accepted, the same limit Direct Line applies.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    internal static readonly JsonSerializerSettings SerializerSettings = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        MaxDepth = 64,
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+    };
+
+    public static async Task HandleAsync(
+        HttpContext http,
+        AdapterWithErrorHandler adapter,
+        IBot bot,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint).FullName!);
+        var request = http.Request;
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxBodyBytes / 1024} KB.");
+            return;
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxBodyBytes / 1024} KB.");
+            return;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonConvert.DeserializeObject<Activity>(body, SerializerSettings);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        var problem = activity is null ? "The body is not a JSON activity." : FindProblem(activity);
+        if (problem is not null)
+        {
+            LogRejected(logger, problem);
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, problem);
+            return;
+        }
+
+        InvokeResponse? response;
+        try
+        {
+            response = await adapter.ProcessIncomingAsync(request.Headers.Authorization, activity!, bot, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            LogUnauthorized(logger, activity!.ChannelId);
+            await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, "The request has no valid Bot Framework token.");
+            return;
+        }
+
+        if (response is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        http.Response.StatusCode = response.Status;
+        if (response.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(JsonConvert.SerializeObject(response.Body, SerializerSettings), cancellationToken);
+        }
+    }
+
+    private static string? FindProblem(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no type.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no conversation id.";
+        }
+
+        // The SDK builds a connector client for every turn, expectReplies included, so a serviceUrl is always needed.
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return "The activity has no serviceUrl to reply to.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
+        {
+            return "The activity's serviceUrl is not an absolute URL.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (chunked bodies carry no length).</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
+        {
+            var total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(total, MaxBodyBytes + 1 - total), cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > MaxBodyBytes)
+                {
+                    return null;
+                }
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, total);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string detail)
+        => Results.Problem(detail: detail, statusCode: status).ExecuteAsync(http);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected an activity: {Problem}")]
+    private static partial void LogRejected(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an unauthenticated activity from channel {ChannelId}")]
+    private static partial void LogUnauthorized(ILogger logger, string? channelId);
+}
