@@ -1,0 +1,36 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace FootDrop.Bot.DialogLayer;
+
+/// <summary>The persisted dialog stack, kept in ConversationState; index 0 is the active dialog, as in the official package.</summary>
+public sealed class DialogState
+{
+    [JsonProperty("dialogStack")]
+    public List<DialogInstance> DialogStack { get; set; } = [];
+}
+
+/// <summary>One dialog on the stack: its id and its own state, stored as JSON so any storage provider round-trips it.</summary>
+public sealed class DialogInstance
+{
+    [JsonProperty("id")]
+    public string Id { get; set; } = string.Empty;
+
+    [JsonProperty("state")]
+    public JObject State { get; set; } = [];
+
+    /// <summary>Reads this dialog's typed state (a fresh one if none was stored).</summary>
+    public T GetState<T>()
+        where T : class, new()
+        => State.ToObject<T>(StateSerializer) ?? new T();
+
+    public void SetState<T>(T value)
+        where T : class
+        => State = JObject.FromObject(value, StateSerializer);
+
+    internal static readonly JsonSerializer StateSerializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        TypeNameHandling = TypeNameHandling.None,
+    });
+}

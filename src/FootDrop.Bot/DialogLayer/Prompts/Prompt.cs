@@ -1,0 +1,91 @@
+using FootDrop.Bot.Cards;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace FootDrop.Bot.DialogLayer.Prompts;
+
+/// <summary>The result of recognising an answer.</summary>
+public readonly record struct PromptRecognition<T>(bool Succeeded, T? Value)
+{
+    public static PromptRecognition<T> Failed => new(false, default);
+
+    public static PromptRecognition<T> Success(T value) => new(true, value);
+}
+
+/// <summary>
+/// Base of every prompt: asks, recognises the answer, re-asks with the retry prompt, and after
+/// <see cref="PromptOptions.MaxAttempts"/> unrecognised answers ends with a null result so the caller can move on.
+/// </summary>
+public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Dialog(id)
+{
+    private const string OptionsKey = "options";
+    private const string AttemptsKey = "attempts";
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var promptOptions = options as PromptOptions
+            ?? throw new ArgumentException($"Prompt '{Id}' needs {nameof(PromptOptions)}.", nameof(options));
+        var instance = dc.ActiveDialog!;
+        instance.State[OptionsKey] = JObject.FromObject(promptOptions, DialogInstance.StateSerializer);
+        instance.State[AttemptsKey] = 0;
+        await SendAsync(dc.Context, promptOptions, retry: false, cancellationToken);
+        return EndOfTurn;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return EndOfTurn;
+        }
+
+        var instance = dc.ActiveDialog!;
+        var options = ReadOptions(instance);
+        var recognition = Recognize(dc.Context.Activity, options);
+        if (recognition.Succeeded && (validator is null || validator(recognition.Value!)))
+        {
+            return await dc.EndDialogAsync(recognition.Value, cancellationToken);
+        }
+
+        var attempts = (instance.State[AttemptsKey]?.Value<int>() ?? 0) + 1;
+        instance.State[AttemptsKey] = attempts;
+        if (attempts >= options.MaxAttempts)
+        {
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+
+        await SendAsync(dc.Context, options, retry: true, cancellationToken);
+        return EndOfTurn;
+    }
+
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+        => SendAsync(turnContext, ReadOptions(instance), retry: false, cancellationToken);
+
+    protected abstract PromptRecognition<T> Recognize(Activity activity, PromptOptions options);
+
+    /// <summary>The choices to show as buttons: a choice prompt's options, or yes/no for a confirm prompt.</summary>
+    protected virtual IReadOnlyList<Choice>? ChoicesToShow(PromptOptions options) => options.Choices;
+
+    private async Task SendAsync(ITurnContext turnContext, PromptOptions options, bool retry, CancellationToken cancellationToken)
+    {
+        var template = (retry ? options.RetryPrompt : null) ?? options.Prompt;
+        if (template is null)
+        {
+            return;
+        }
+
+        // Stored activities are templates; each send gets a fresh copy.
+        var activity = JObject.FromObject(template).ToObject<Activity>()!;
+        var choices = ChoicesToShow(options);
+        if (choices is { Count: > 0 })
+        {
+            ChoiceRendering.Apply(activity, choices, turnContext.Activity);
+        }
+
+        await turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+
+    private static PromptOptions ReadOptions(DialogInstance instance)
+        => instance.State[OptionsKey]?.ToObject<PromptOptions>(Newtonsoft.Json.JsonSerializer.Create()) ?? new PromptOptions();
+}
