@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.IdentityModel.Tokens;
 
 namespace FootDrop.Bot.Adapters;
 
@@ -52,9 +53,22 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
     /// Runs one incoming activity through authentication, the middleware and the bot.
     /// Returns the invoke response (or the expected replies when <c>deliveryMode</c> is <c>expectReplies</c>), if any.
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The request's token is missing or invalid while credentials are configured.</exception>
-    public Task<InvokeResponse?> ProcessIncomingAsync(string? authHeader, Activity activity, IBot bot, CancellationToken cancellationToken)
-        => ProcessActivityAsync(authHeader ?? string.Empty, activity, bot.OnTurnAsync, cancellationToken)!;
+    /// <exception cref="UnauthorizedAccessException">The request's token is missing, malformed or invalid while credentials are configured.</exception>
+    public async Task<InvokeResponse?> ProcessIncomingAsync(string? authHeader, Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        AuthenticateRequestResult authentication;
+        try
+        {
+            authentication = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader ?? string.Empty, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ArgumentException or SecurityTokenException)
+        {
+            // The SDK reports an undecodable token as an ArgumentException; to the caller it is simply not authorised.
+            throw new UnauthorizedAccessException("The request's token could not be read.", exception);
+        }
+
+        return await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on a {ActivityType} activity from {ChannelId}. {StackTrace}")]
     private static partial void LogTurnError(ILogger logger, string? exceptionType, string? activityType, string? channelId, string? stackTrace);
