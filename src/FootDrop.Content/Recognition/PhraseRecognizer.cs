@@ -1,0 +1,198 @@
+using System.Text;
+
+namespace FootDrop.Content.Recognition;
+
+public enum MatchKind
+{
+    Menu,
+    Section,
+    Exercise,
+}
+
+public sealed record PhraseMatch(MatchKind Kind, string Id, double Score);
+
+/// <summary>
+/// An offline recogniser for people's own words ("whats an AFO", "why is my foot slapping"), built from the phrases in
+/// the content: the words that carry meaning in each phrase are compared with the message's, tolerating plurals and a
+/// one-letter typo in longer words. No cloud language service is involved.
+/// </summary>
+public sealed class PhraseRecognizer
+{
+    /// <summary>Share of a phrase's meaningful words a message must contain.</summary>
+    public const double Threshold = 0.66;
+
+    /// <summary>Messages are read up to this many words; a recogniser must not slow down on a pasted essay.</summary>
+    private const int MaxWords = 60;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "is", "are", "was", "be", "my", "i", "me", "im", "ive", "what", "whats", "how", "do", "does", "did",
+        "to", "of", "for", "about", "can", "could", "it", "its", "in", "on", "at", "with", "please", "tell", "you", "your",
+        "this", "that", "and", "or", "will", "would", "should", "there", "am", "have", "has", "get", "go", "so", "any",
+        "some", "want", "like", "id", "know", "need", "show", "give", "bit", "just", "really", "when", "why", "which", "who",
+    };
+
+    private readonly List<Entry> _entries = [];
+
+    public PhraseRecognizer Add(MatchKind kind, string id, IEnumerable<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var words = MeaningfulWords(phrase).Distinct().ToArray();
+            if (words.Length > 0)
+            {
+                _entries.Add(new Entry(kind, id, words));
+            }
+        }
+
+        return this;
+    }
+
+    public PhraseMatch? Recognize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = MeaningfulWords(text).Take(MaxWords).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        PhraseMatch? best = null;
+        var bestMatched = 0;
+        foreach (var entry in _entries)
+        {
+            var matched = entry.Words.Count(w => Contains(words, w));
+            if (matched == 0)
+            {
+                continue;
+            }
+
+            var score = (double)matched / entry.Words.Length;
+            if (score >= Threshold && (best is null || score > best.Score || (score == best.Score && matched > bestMatched)))
+            {
+                best = new PhraseMatch(entry.Kind, entry.Id, score);
+                bestMatched = matched;
+            }
+        }
+
+        return best;
+    }
+
+    internal static IEnumerable<string> MeaningfulWords(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var raw in text)
+        {
+            var c = char.ToLowerInvariant(raw);
+            if (c is '\'' or '\u2019')
+            {
+                continue;
+            }
+
+            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+
+        foreach (var word in builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!StopWords.Contains(word))
+            {
+                yield return Stem(word);
+            }
+        }
+    }
+
+    /// <summary>A light stemmer: enough that "causes", "caused" and "cause" meet.</summary>
+    private static string Stem(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return word[..^3];
+        }
+
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        if (word.Length > 4 && word.EndsWith('e'))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    private static bool Contains(HashSet<string> words, string wanted)
+    {
+        if (words.Contains(wanted))
+        {
+            return true;
+        }
+
+        if (wanted.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (Math.Abs(word.Length - wanted.Length) <= 1 && WithinOneEdit(word, wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var i = 0;
+        var j = 0;
+        var edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                i++;
+                j++;
+                continue;
+            }
+
+            if (++edits > 1)
+            {
+                return false;
+            }
+
+            if (a.Length == b.Length)
+            {
+                i++;
+            }
+
+            j++;
+        }
+
+        return edits + (b.Length - j) + (a.Length - i) <= 1;
+    }
+
+    private sealed record Entry(MatchKind Kind, string Id, string[] Words);
+}
