@@ -78,6 +78,21 @@ public sealed class RedFlagDetector
         return clarify is null ? RedFlagResult.Nothing : new RedFlagResult(CareLevel.None, [], clarify);
     }
 
+    /// <summary>The concepts a message mentions and does not negate (the symptom check reads onset words with it).</summary>
+    public IReadOnlySet<string> MentionedConcepts(string? text)
+    {
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            foreach (var sentence in Sentences(text))
+            {
+                CollectMentions(Words(sentence), mentioned);
+            }
+        }
+
+        return mentioned;
+    }
+
     /// <summary>Finds each concept mention that is not negated, clause by clause.</summary>
     private void CollectMentions(string[] words, HashSet<string> mentioned)
     {

@@ -1,0 +1,53 @@
+using System.Globalization;
+using FootDrop.Bot.Conversation;
+using FootDrop.Bot.DialogLayer;
+using FootDrop.Content.Model;
+using Microsoft.Bot.Builder;
+
+namespace FootDrop.Bot.Dialogs;
+
+/// <summary>"My progress": this week's sessions and the current streak of days in a row.</summary>
+public sealed class ProgressDialog(ContentCatalog content, Texts texts, BotStateAccessors state, TimeProvider time) : Dialog(DialogIds.Progress)
+{
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var profile = await state.GetProfileAsync(dc.Context, cancellationToken);
+        if (profile.Sessions.Count == 0)
+        {
+            await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.ProgressNone]), cancellationToken);
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var (weekStart, streak) = (StartOfWeek(today), Streak(profile.Sessions.Select(s => s.Date), today));
+        var thisWeek = profile.Sessions.Where(s => s.Date >= weekStart && s.Date <= today).ToList();
+        var lines = new List<string> { texts.Get(TextKeys.ProgressSummary, ("sessions", thisWeek.Count), ("streak", streak)) };
+        lines.AddRange(thisWeek.Select(s => texts.Get(
+            TextKeys.ProgressEntry,
+            ("date", s.Date.ToString("ddd d MMM", CultureInfo.InvariantCulture)),
+            ("exercises", string.Join(", ", s.Exercises.Select(TitleOf))),
+            ("pain", s.MaxPain?.ToString(CultureInfo.InvariantCulture) ?? "-"))));
+        await dc.Context.SendActivityAsync(MessageFactory.Text(string.Join("\n", lines)), cancellationToken);
+        return await dc.EndDialogAsync(null, cancellationToken);
+
+        string TitleOf(string id) => content.HasExercise(id) ? content.Exercise(id).Title : id;
+    }
+
+    /// <summary>Weeks start on Monday.</summary>
+    public static DateOnly StartOfWeek(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>Days in a row with a session, ending today (or yesterday, so a streak is not lost before today's session).</summary>
+    public static int Streak(IEnumerable<DateOnly> sessionDays, DateOnly today)
+    {
+        var days = sessionDays.ToHashSet();
+        var day = days.Contains(today) ? today : today.AddDays(-1);
+        var streak = 0;
+        while (days.Contains(day))
+        {
+            streak++;
+            day = day.AddDays(-1);
+        }
+
+        return streak;
+    }
+}
