@@ -1,5 +1,7 @@
 using FootDrop.Bot.Adapters;
 using FootDrop.Bot.Bot;
+using FootDrop.Bot.Concurrency;
+using FootDrop.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -26,12 +28,12 @@ public static partial class BotHostingExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddBotStorage(builder.Configuration);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 
         services.AddSingleton(new TurnErrorReply(() => "Sorry, something went wrong on my side. Please try again."));
-        services.AddTransient<IBot, FootDropBot>();
+        services.AddTurnSafeBot<FootDropBot>();
 
         return builder;
     }

@@ -1,0 +1,177 @@
+using Microsoft.Data.Sqlite;
+
+namespace FootDrop.Bot.Storage;
+
+/// <summary>
+/// Bot state in an embedded SQLite file: the default, for one instance of the bot. The file and its folder are created
+/// on first use; the database runs in WAL mode so reads never wait for a write.
+/// </summary>
+public sealed class SqliteStorage : RelationalStorage, IDisposable
+{
+    /// <summary>The database file created inside the data folder.</summary>
+    public const string DatabaseFileName = "footdrop-state.db";
+
+    private const string TableName = "bot_state";
+
+    private readonly string _connectionString;
+
+    public SqliteStorage(string databasePath, TimeProvider? timeProvider = null)
+        : base(timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Seconds a statement waits for another connection's write to finish before failing.
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>A store whose file is <see cref="DatabaseFileName"/> inside <paramref name="dataDirectory"/> (relative paths start at the current directory).</summary>
+    public static SqliteStorage InDirectory(string dataDirectory, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        return new SqliteStorage(Path.Combine(Path.GetFullPath(dataDirectory), DatabaseFileName), timeProvider);
+    }
+
+    /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // WAL is a property of the file: set once, it stays for every later connection.
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var create = connection.CreateCommand();
+        create.CommandText = $"""
+            CREATE TABLE IF NOT EXISTS {TableName} (
+                key TEXT NOT NULL PRIMARY KEY,
+                document TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                updated_at INTEGER NOT NULL, -- Unix time in milliseconds
+                conversation_scoped INTEGER NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS {TableName}_idle ON {TableName} (updated_at) WHERE conversation_scoped = 1;
+            """;
+        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<IReadOnlyDictionary<string, StoredRow>> ReadRowsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            names[i] = "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        command.CommandText = $"SELECT key, document, etag FROM {TableName} WHERE key IN ({string.Join(", ", names)});";
+        var rows = new Dictionary<string, StoredRow>(keys.Count, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows[reader.GetString(0)] = new StoredRow(reader.GetString(1), reader.GetString(2));
+        }
+
+        return rows;
+    }
+
+    protected override async Task<RowWrite?> TryWriteRowsAsync(IReadOnlyList<RowWrite> writes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Not deferred: BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing on upgrade.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var write in writes)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = write.Condition switch
+            {
+                WriteCondition.Always => $"""
+                    INSERT INTO {TableName} (key, document, etag, updated_at, conversation_scoped) VALUES ($key, $document, $etag, $now, $conversation)
+                    ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at;
+                    """,
+                WriteCondition.OnlyIfMissing => $"""
+                    INSERT INTO {TableName} (key, document, etag, updated_at, conversation_scoped) VALUES ($key, $document, $etag, $now, $conversation)
+                    ON CONFLICT (key) DO NOTHING;
+                    """,
+                _ => $"UPDATE {TableName} SET document = $document, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected;",
+            };
+            command.Parameters.AddWithValue("$key", write.Key);
+            command.Parameters.AddWithValue("$document", write.Document);
+            command.Parameters.AddWithValue("$etag", write.NewETag);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$conversation", write.ConversationScoped ? 1 : 0);
+            command.Parameters.AddWithValue("$expected", (object?)write.ExpectedETag ?? DBNull.Value);
+
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return write;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    protected override async Task DeleteRowsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"DELETE FROM {TableName} WHERE key = $key;";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<int> DeleteConversationRowsWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM {TableName} WHERE conversation_scoped = 1 AND updated_at < $cutoff;";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
