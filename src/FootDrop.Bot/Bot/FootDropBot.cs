@@ -1,31 +1,285 @@
+using FootDrop.Bot.Conversation;
+using FootDrop.Bot.DialogLayer;
+using FootDrop.Bot.Dialogs;
+using FootDrop.Bot.Dialogs.Exercises;
+using FootDrop.Bot.Dialogs.Triage;
+using FootDrop.Bot.Proactive;
+using FootDrop.Bot.Recognition;
+using FootDrop.Content.Model;
+using FootDrop.Content.Recognition;
+using FootDrop.Content.Triage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace FootDrop.Bot.Bot;
 
-/// <summary>The bot's turn handler.</summary>
-public sealed class FootDropBot(ConversationState conversationState, UserState userState) : ActivityHandler
+/// <summary>
+/// The turn handler. For every message, in this order: warning signs first (from anywhere, even mid-prompt), then the
+/// words that work anywhere (help, menu, cancel, start over, delete my data), then the active dialog, then free text.
+/// </summary>
+public sealed partial class FootDropBot(
+    BotStateAccessors state,
+    BotDialogs dialogs,
+    RedFlagDetector detector,
+    PhraseRecognizer recognizer,
+    ContentCatalog content,
+    Texts texts,
+    HoldTimers holds,
+    IOptions<SafetyOptions> safety,
+    ILogger<FootDropBot> logger) : IBot
 {
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
+        var activity = turnContext.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                IncomingActivity.Normalize(activity);
+                await OnMessageAsync(turnContext, cancellationToken);
+                break;
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+            case ActivityTypes.InstallationUpdate when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
+                await WelcomeAsync(turnContext, cancellationToken);
+                break;
+            default:
+                // Unknown and uninteresting activity types are accepted and ignored.
+                return;
+        }
+
+        await state.ConversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await state.UserState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
+        await turnContext.SendActivitiesAsync(
+            [MessageFactory.Text(texts[TextKeys.WelcomeGreeting]), MessageFactory.Text(texts[TextKeys.WelcomeDisclaimer])],
+            cancellationToken);
+        var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
+    }
+
+    private async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text ?? string.Empty;
+        holds.Cancel(turnContext.Activity.GetConversationReference());
+        var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
+
+        try
         {
-            if (member.Id != turnContext.Activity.Recipient?.Id)
+            if (await HandleRedFlagsAsync(dc, text, cancellationToken))
             {
-                await turnContext.SendActivityAsync("Hello! I'm FootDrop.Bot.", cancellationToken: cancellationToken);
+                return;
             }
+
+            if (text.Length == 0)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(texts[TextKeys.MessageEmpty]), cancellationToken);
+                await RepromptOrMenuAsync(dc, cancellationToken);
+                return;
+            }
+
+            if (text.Length > safety.Value.MaxMessageLength)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(texts[TextKeys.MessageTooLong]), cancellationToken);
+                await RepromptOrMenuAsync(dc, cancellationToken);
+                return;
+            }
+
+            if (await HandleGlobalCommandAsync(dc, GlobalCommands.Recognize(text), cancellationToken))
+            {
+                return;
+            }
+
+            var result = await dc.ContinueDialogAsync(cancellationToken);
+            await AfterDialogAsync(dc, result, text, cancellationToken);
+        }
+        catch (DialogStateException)
+        {
+            // A conversation saved by an older version of the bot: start it afresh instead of failing every turn.
+            LogStaleState(logger, turnContext.Activity.ChannelId);
+            dc.ClearStack();
+            await turnContext.SendActivityAsync(MessageFactory.Text(texts[TextKeys.UpgradeRestarted]), cancellationToken);
+            await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
         }
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>Warning signs come first, wherever the user is. Returns true when they decided this turn.</summary>
+    private async Task<bool> HandleRedFlagsAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        await turnContext.SendActivityAsync("I heard you.", cancellationToken: cancellationToken);
+        var pending = await state.PendingClarify.GetAsync(dc.Context, () => new PendingClarify(), cancellationToken);
+        if (pending.QuestionId is not null)
+        {
+            var question = detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == pending.QuestionId);
+            pending.QuestionId = null;
+            var answer = YesNoWords.Recognize(text);
+            if (question is not null && answer == YesNo.No && !detector.Detect(text).IsRedFlag)
+            {
+                await RepromptOrMenuAsync(dc, cancellationToken);
+                return true;
+            }
+
+            if (question is not null && answer is not null)
+            {
+                // Yes, or not sure: when in doubt, care.
+                await StartOutcomeAsync(dc, question.LevelOnYes, [question.RuleIdOnYes], cancellationToken);
+                return true;
+            }
+
+            // Not an answer at all: read the message as it is.
+        }
+
+        var found = detector.Detect(text);
+        if (found.IsRedFlag)
+        {
+            await StartOutcomeAsync(dc, found.Level, found.RuleIds, cancellationToken);
+            return true;
+        }
+
+        if (found.Clarify is { } clarify && !pending.Asked.Contains(clarify.Id) && dc.ActiveDialog?.Id != DialogIds.SymptomCheck)
+        {
+            // One short question, once per conversation, rather than ignoring a hint of a warning sign.
+            pending.QuestionId = clarify.Id;
+            pending.Asked.Add(clarify.Id);
+            await dc.Context.SendActivityAsync(
+                WithChoices(clarify.Prompt, dc.Context.Activity, Prompting.YesNo(texts, TextKeys.YesNoRetry, allowUnsure: true).Choices!),
+                cancellationToken);
+            return true;
+        }
+
+        return false;
     }
+
+    private async Task StartOutcomeAsync(DialogContext dc, CareLevel level, IReadOnlyList<string> ruleIds, CancellationToken cancellationToken)
+    {
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.BeginDialogAsync(DialogIds.RedFlag, new RedFlagOptions { Level = level, RuleIds = [.. ruleIds] }, cancellationToken);
+    }
+
+    private async Task<bool> HandleGlobalCommandAsync(DialogContext dc, GlobalCommand command, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case GlobalCommand.Help:
+                await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.Help]), cancellationToken);
+                await RepromptOrMenuAsync(dc, cancellationToken);
+                return true;
+            case GlobalCommand.Cancel when dc.ActiveDialog?.Id == DialogIds.Exercises:
+                // "Stop" is one of the exercise's own buttons: the exercise stops itself and records what was done.
+                return false;
+            case GlobalCommand.Menu:
+            case GlobalCommand.Cancel:
+                var wasActive = dc.ActiveDialog is not null && dc.ActiveDialog.Id != DialogIds.Menu;
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                if (wasActive)
+                {
+                    await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.CancelDone]), cancellationToken);
+                }
+
+                await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
+                return true;
+            case GlobalCommand.StartOver:
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.StartOverDone]), cancellationToken);
+                await WelcomeAsync(dc.Context, cancellationToken);
+                return true;
+            case GlobalCommand.DeleteData:
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.DeleteData, null, cancellationToken);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task AfterDialogAsync(DialogContext dc, DialogTurnResult result, string text, CancellationToken cancellationToken)
+    {
+        switch (result.Status)
+        {
+            case DialogTurnStatus.Empty:
+                await RouteAsync(dc, text, cancellationToken);
+                break;
+            case DialogTurnStatus.Complete when result.Result is Reroute reroute:
+                await RouteAsync(dc, reroute.Text, cancellationToken);
+                break;
+            case DialogTurnStatus.Complete when result.Result is DataErased:
+                // Nothing is written back after an erase; the next message starts a fresh conversation.
+                break;
+            case DialogTurnStatus.Complete:
+            case DialogTurnStatus.Cancelled:
+                await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Free text with no dialog waiting for it: a menu choice, a topic, an exercise, or the menu again.</summary>
+    private async Task RouteAsync(DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        var menuChoice = MenuDialog.Recognize(content, text);
+        var target = menuChoice ?? recognizer.Recognize(text) switch
+        {
+            { Kind: MatchKind.Menu } match => match.Id,
+            { Kind: MatchKind.Section } match => "section:" + match.Id,
+            { Kind: MatchKind.Exercise } match => "exercise:" + match.Id,
+            _ => null,
+        };
+
+        switch (target)
+        {
+            case "learn":
+                await dc.BeginDialogAsync(DialogIds.Learn, new LearnOptions(), cancellationToken);
+                break;
+            case "exercises":
+                await dc.BeginDialogAsync(DialogIds.Exercises, new ExerciseRequest(), cancellationToken);
+                break;
+            case "symptoms":
+                await dc.BeginDialogAsync(DialogIds.SymptomCheck, null, cancellationToken);
+                break;
+            case "progress":
+                await dc.BeginDialogAsync(DialogIds.Progress, null, cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
+                break;
+            case "help":
+                await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.Help]), cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
+                break;
+            case "deleteData":
+                await dc.BeginDialogAsync(DialogIds.DeleteData, null, cancellationToken);
+                break;
+            case { } section when section.StartsWith("section:", StringComparison.Ordinal):
+                await dc.BeginDialogAsync(DialogIds.Learn, new LearnOptions { SectionId = section["section:".Length..] }, cancellationToken);
+                break;
+            case { } exercise when exercise.StartsWith("exercise:", StringComparison.Ordinal):
+                await dc.BeginDialogAsync(DialogIds.Exercises, new ExerciseRequest { ExerciseIds = [exercise["exercise:".Length..]] }, cancellationToken);
+                break;
+            default:
+                await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.Fallback]), cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RepromptOrMenuAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is null)
+        {
+            await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
+        }
+        else
+        {
+            await dc.RepromptDialogAsync(cancellationToken);
+        }
+    }
+
+    private static Activity WithChoices(string text, IActivity incoming, IReadOnlyList<Choice> choices)
+    {
+        var reply = MessageFactory.Text(text);
+        Cards.ChoiceRendering.Apply(reply, choices, incoming);
+        return reply;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Restarted a {ChannelId} conversation whose saved dialog state no longer fits this version")]
+    private static partial void LogStaleState(ILogger logger, string? channelId);
 }

@@ -123,6 +123,14 @@ public sealed partial class SafeTurnRunner
     private static TurnContext CreateAttemptContext(HoldingAdapter holding, KeyValuePair<string, object>[] adapterServices, string activityJson)
     {
         var activity = JsonConvert.DeserializeObject<Activity>(activityJson, s_activityJson)!;
+
+        // TurnContext keeps expectReplies replies to itself instead of handing them to its adapter; the attempt must hand
+        // them to the holding adapter, and the real context then buffers them for the response body.
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+        {
+            activity.DeliveryMode = null;
+        }
+
         var attemptContext = new TurnContext(holding, activity);
         foreach (var (key, value) in adapterServices)
         {

@@ -14,6 +14,18 @@ public sealed class BotStateAccessors(ConversationState conversationState, UserS
 
     public IStatePropertyAccessor<UserProfile> Profile { get; } = userState.CreateProperty<UserProfile>("profile");
 
+    public IStatePropertyAccessor<PendingClarify> PendingClarify { get; } = conversationState.CreateProperty<PendingClarify>("clarify");
+
     public Task<UserProfile> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         => Profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+}
+
+/// <summary>A yes/no question about a possible warning sign, waiting for its answer; each is asked once per conversation.</summary>
+public sealed class PendingClarify
+{
+    [Newtonsoft.Json.JsonProperty("questionId")]
+    public string? QuestionId { get; set; }
+
+    [Newtonsoft.Json.JsonProperty("asked")]
+    public List<string> Asked { get; set; } = [];
 }

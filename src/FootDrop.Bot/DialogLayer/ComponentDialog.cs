@@ -52,13 +52,13 @@ public abstract class ComponentDialog(string id) : Dialog(id)
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext outerDc, DialogReason reason, object? result, CancellationToken cancellationToken)
     {
         // Only reached when a dialog this component started on the outer stack ends: show the inner dialog again.
-        await RepromptDialogAsync(outerDc.Context, outerDc.ActiveDialog!, cancellationToken);
+        await RepromptDialogAsync(outerDc, outerDc.ActiveDialog!, cancellationToken);
         return EndOfTurn;
     }
 
-    public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    public override async Task RepromptDialogAsync(DialogContext outerDc, DialogInstance instance, CancellationToken cancellationToken)
     {
-        var (innerDc, innerState) = CreateInnerContext(null, instance, turnContext);
+        var (innerDc, innerState) = CreateInnerContext(outerDc, instance);
         await innerDc.RepromptDialogAsync(cancellationToken);
         SaveInner(instance, innerState);
     }

@@ -22,7 +22,11 @@ public abstract class Dialog(string id)
     public virtual Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
         => dc.EndDialogAsync(result, cancellationToken);
 
-    public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the active question again. Unlike the official signature it takes the dialog context the instance lives in,
+    /// so a component nested in another can still find the dialogs of its parents.
+    /// </summary>
+    public virtual Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
         => Task.CompletedTask;
 
     public virtual Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)

@@ -91,12 +91,15 @@ public sealed class DialogContext
         return new DialogTurnResult(DialogTurnStatus.Cancelled);
     }
 
+    /// <summary>Drops the whole stack without running any dialog's clean-up: for a saved stack this version cannot read.</summary>
+    public void ClearStack() => _state.DialogStack.Clear();
+
     public async Task RepromptDialogAsync(CancellationToken cancellationToken = default)
     {
         var instance = ActiveDialog;
         if (instance is not null && FindDialog(instance.Id) is { } dialog)
         {
-            await dialog.RepromptDialogAsync(Context, instance, cancellationToken);
+            await dialog.RepromptDialogAsync(this, instance, cancellationToken);
         }
     }
 

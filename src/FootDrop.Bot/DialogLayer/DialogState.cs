@@ -19,6 +19,13 @@ public sealed class DialogInstance
     [JsonProperty("state")]
     public JObject State { get; set; } = [];
 
+    /// <summary>
+    /// The typed state a waterfall is working on during this turn, shared by the steps that run one after another
+    /// (NextAsync), so an earlier step's copy never overwrites a later step's changes. Never persisted.
+    /// </summary>
+    [JsonIgnore]
+    internal object? Live { get; set; }
+
     /// <summary>Reads this dialog's typed state (a fresh one if none was stored).</summary>
     public T GetState<T>()
         where T : class, new()

@@ -73,9 +73,10 @@ public class WaterfallDialog<TState> : Dialog
 
         var instance = dc.ActiveDialog!;
         instance.State[StepKey] = _steps[index].Name;
-        var values = instance.State[ValuesKey] is JObject stored
-            ? stored.ToObject<TState>(DialogInstance.StateSerializer) ?? new TState()
-            : new TState();
+        var values = instance.Live as TState
+            ?? (instance.State[ValuesKey] is JObject stored ? stored.ToObject<TState>(DialogInstance.StateSerializer) : null)
+            ?? new TState();
+        instance.Live = values;
         var step = new WaterfallStepContext<TState>(this, dc, instance, index, reason, result, values);
         try
         {

@@ -2,6 +2,7 @@ using FootDrop.Bot.Conversation;
 using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.DialogLayer.Prompts;
 using FootDrop.Bot.Recognition;
+using FootDrop.Bot.Storage;
 using Microsoft.Bot.Builder;
 
 namespace FootDrop.Bot.Dialogs;

@@ -20,7 +20,12 @@ public sealed class MenuDialog : ComponentDialog
         AddDialog(new ChoicePrompt(Prompting.ChoicePromptId));
     }
 
-    public List<Choice> Choices() => _content.Menu.Select(o => new Choice(o.Id, o.Title, o.Synonyms)).ToList();
+    public List<Choice> Choices() => Choices(_content);
+
+    /// <summary>The menu option a message names, if any ("exercises", "2", "check my symptoms").</summary>
+    public static string? Recognize(ContentCatalog content, string? text) => ChoicePrompt.RecognizeText(text, Choices(content))?.Value;
+
+    private static List<Choice> Choices(ContentCatalog content) => content.Menu.Select(o => new Choice(o.Id, o.Title, o.Synonyms)).ToList();
 
     private Task<DialogTurnResult> ShowMenuStepAsync(WaterfallStepContext<NoState> step, CancellationToken cancellationToken)
     {

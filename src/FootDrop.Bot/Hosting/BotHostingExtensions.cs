@@ -32,7 +32,7 @@ public static partial class BotHostingExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 
-        services.AddSingleton(new TurnErrorReply(() => "Sorry, something went wrong on my side. Please try again."));
+        services.AddConversation(builder.Configuration);
         services.AddTurnSafeBot<FootDropBot>();
 
         return builder;

@@ -30,7 +30,7 @@ public static class YesNoWords
 
     private static readonly string[] YesPhrases =
     [
-        "yes", "y", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "ok", "okay", "k", "correct", "right", "true",
+        "yes", "y", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "ok", "okay", "k", "correct", "true",
         "affirmative", "absolutely", "definitely", "certainly", "indeed", "of course", "i do", "i have", "i am",
         "it does", "it did", "it is", "it has", "i think so", "think so", "a bit", "a little", "slightly", "sometimes",
         "kind of", "kinda", "sort of", "sorta", "a little bit", "yes please", "yes i do", "yes i have", "yes it did",

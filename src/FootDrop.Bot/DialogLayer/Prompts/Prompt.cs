@@ -59,8 +59,8 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
         return EndOfTurn;
     }
 
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
-        => SendAsync(turnContext, ReadOptions(instance), retry: false, cancellationToken);
+    public override Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
+        => SendAsync(dc.Context, ReadOptions(instance), retry: false, cancellationToken);
 
     protected abstract PromptRecognition<T> Recognize(Activity activity, PromptOptions options);
 
