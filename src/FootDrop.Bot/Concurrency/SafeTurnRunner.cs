@@ -11,8 +11,9 @@ namespace FootDrop.Bot.Concurrency;
 /// Bot Builder's <see cref="BotState"/> is last-writer-wins; this closes it in two layers:
 /// <list type="number">
 /// <item>Within this instance, turns of one conversation run one at a time.</item>
-/// <item>Across instances (and for user state shared by several conversations), a save whose eTag no longer matches
-/// throws <see cref="StorageConflictException"/>; the whole turn then runs again on fresh state. The turn's outgoing
+/// <item>Across instances (and for user state shared by several conversations), the run's state saves are committed
+/// together when it ends; if an eTag no longer matches, nothing is written (<see cref="StorageConflictException"/>) and
+/// the whole turn runs again on fresh state. The turn's outgoing
 /// activities are held back until it succeeds, so the user sees only the replies of the run whose state was saved
 /// (the pattern of Bot Builder's scale-out sample).</item>
 /// </list>
@@ -132,11 +133,15 @@ public sealed partial class SafeTurnRunner
         return attemptContext;
     }
 
-    /// <summary>A separate async method, so the storage scope it starts ends with the attempt.</summary>
+    /// <summary>
+    /// One run: the bot's turn, then its state saves committed together. A separate async method, so the storage scope
+    /// it starts ends with the run.
+    /// </summary>
     private static async Task RunAttemptAsync(TurnContext attemptContext, BotCallbackHandler turn, CancellationToken cancellationToken)
     {
-        TurnStorageScope.Begin();
+        var storage = TurnStorageScope.Begin();
         await turn(attemptContext, cancellationToken);
+        await storage.CommitAsync(cancellationToken);
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
