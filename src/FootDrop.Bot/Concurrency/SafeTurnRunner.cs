@@ -140,8 +140,15 @@ public sealed partial class SafeTurnRunner
     private static async Task RunAttemptAsync(TurnContext attemptContext, BotCallbackHandler turn, CancellationToken cancellationToken)
     {
         var storage = TurnStorageScope.Begin();
-        await turn(attemptContext, cancellationToken);
-        await storage.CommitAsync(cancellationToken);
+        try
+        {
+            await turn(attemptContext, cancellationToken);
+            await storage.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            storage.End();
+        }
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)

@@ -24,8 +24,13 @@ internal sealed class TurnStorageScope
     private readonly ConcurrentDictionary<(IStorage Storage, string Key), bool> _erased = new();
     private readonly Dictionary<(RelationalStorage Storage, string Key), RelationalStorage.RowWrite> _staged = [];
     private int _erasing;
+    private volatile bool _ended;
 
-    public static TurnStorageScope? Current => s_current.Value;
+    /// <summary>
+    /// The scope of the run this code is part of, while that run lasts. Work the run left behind (a timer, a
+    /// fire-and-forget task) inherits the flow but not the scope: its writes go to the database at once.
+    /// </summary>
+    public static TurnStorageScope? Current => s_current.Value is { _ended: false } scope ? scope : null;
 
     /// <summary>Starts a fresh scope for the calling async flow (and what it awaits); it ends when that async method returns.</summary>
     public static TurnStorageScope Begin()
@@ -53,6 +58,16 @@ internal sealed class TurnStorageScope
         lock (_staged)
         {
             _staged[(storage, write.Key)] = write;
+        }
+    }
+
+    /// <summary>Ends the run's scope; whatever is still staged is dropped.</summary>
+    public void End()
+    {
+        _ended = true;
+        lock (_staged)
+        {
+            _staged.Clear();
         }
     }
 
