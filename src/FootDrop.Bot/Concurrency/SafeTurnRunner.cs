@@ -112,11 +112,11 @@ public sealed partial class SafeTurnRunner
                     LogGaveUp(_logger, turnContext.Activity.ChannelId, attempt);
                 }
 
-                await SendAsync(turnContext, holding.TakeHeld(), cancellationToken);
+                await SendAsync(turnContext, Held(holding, attemptContext), cancellationToken);
                 throw;
             }
 
-            await SendAsync(turnContext, holding.TakeHeld(), cancellationToken);
+            await SendAsync(turnContext, Held(holding, attemptContext), cancellationToken);
             return;
         }
     }
@@ -150,6 +150,13 @@ public sealed partial class SafeTurnRunner
             storage.End();
         }
     }
+
+    /// <summary>
+    /// What the run sent. For expectReplies the turn context buffers the replies itself instead of passing them to the
+    /// adapter; they are held all the same, and go to the real context's buffer when sent.
+    /// </summary>
+    private static List<Activity> Held(HoldingAdapter holding, TurnContext attemptContext)
+        => [.. holding.TakeHeld(), .. attemptContext.BufferedReplyActivities];
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
