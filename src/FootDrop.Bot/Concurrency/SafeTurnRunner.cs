@@ -11,8 +11,9 @@ namespace FootDrop.Bot.Concurrency;
 /// Bot Builder's <see cref="BotState"/> is last-writer-wins; this closes it in two layers:
 /// <list type="number">
 /// <item>Within this instance, turns of one conversation run one at a time.</item>
-/// <item>Across instances (and for user state shared by several conversations), a save whose eTag no longer matches
-/// throws <see cref="StorageConflictException"/>; the whole turn then runs again on fresh state. The turn's outgoing
+/// <item>Across instances (and for user state shared by several conversations), the run's state saves are committed
+/// together when it ends; if an eTag no longer matches, nothing is written (<see cref="StorageConflictException"/>) and
+/// the whole turn runs again on fresh state. The turn's outgoing
 /// activities are held back until it succeeds, so the user sees only the replies of the run whose state was saved
 /// (the pattern of Bot Builder's scale-out sample).</item>
 /// </list>
@@ -111,11 +112,11 @@ public sealed partial class SafeTurnRunner
                     LogGaveUp(_logger, turnContext.Activity.ChannelId, attempt);
                 }
 
-                await SendAsync(turnContext, holding.TakeHeld(), cancellationToken);
+                await SendAsync(turnContext, Held(holding, attemptContext), cancellationToken);
                 throw;
             }
 
-            await SendAsync(turnContext, holding.TakeHeld(), cancellationToken);
+            await SendAsync(turnContext, Held(holding, attemptContext), cancellationToken);
             return;
         }
     }
@@ -140,12 +141,30 @@ public sealed partial class SafeTurnRunner
         return attemptContext;
     }
 
-    /// <summary>A separate async method, so the storage scope it starts ends with the attempt.</summary>
+    /// <summary>
+    /// One run: the bot's turn, then its state saves committed together. A separate async method, so the storage scope
+    /// it starts ends with the run.
+    /// </summary>
     private static async Task RunAttemptAsync(TurnContext attemptContext, BotCallbackHandler turn, CancellationToken cancellationToken)
     {
-        TurnStorageScope.Begin();
-        await turn(attemptContext, cancellationToken);
+        var storage = TurnStorageScope.Begin();
+        try
+        {
+            await turn(attemptContext, cancellationToken);
+            await storage.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            storage.End();
+        }
     }
+
+    /// <summary>
+    /// What the run sent. For expectReplies the turn context buffers the replies itself instead of passing them to the
+    /// adapter; they are held all the same, and go to the real context's buffer when sent.
+    /// </summary>
+    private static List<Activity> Held(HoldingAdapter holding, TurnContext attemptContext)
+        => [.. holding.TakeHeld(), .. attemptContext.BufferedReplyActivities];
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

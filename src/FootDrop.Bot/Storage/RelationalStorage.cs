@@ -8,7 +8,7 @@ namespace FootDrop.Bot.Storage;
 /// reads return only keys that exist; an item whose eTag is null or <c>*</c> is written whatever is stored; any other
 /// eTag is written only while it still matches, else <see cref="StorageConflictException"/>. After a write the new eTag
 /// is set on the item (an <see cref="IStoreItem"/>, or the <c>eTag</c> entry of a dictionary or JObject), so saving
-/// the same state again in the turn works.
+/// the same state again in the turn works. Inside a run of a turn the writes are a unit: see <see cref="TurnStorageScope"/>.
 /// </summary>
 public abstract class RelationalStorage : IStorage, IConversationStateExpiry
 {
@@ -41,23 +41,33 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
     {
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length);
-        if (keys.Length == 0)
+        var scope = TurnStorageScope.Current;
+        var toRead = new List<string>(keys.Length);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (scope is not null && scope.TryGetStaged(this, key, out var staged))
+            {
+                // This run's own save, not committed yet.
+                items[key] = ToItem(staged.Document, staged.NewETag);
+            }
+            else
+            {
+                toRead.Add(key);
+            }
+        }
+
+        if (toRead.Count == 0)
         {
             return items;
         }
 
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var distinctKeys = keys.Distinct(StringComparer.Ordinal).ToList();
-        var rows = await ReadRowsAsync(distinctKeys, cancellationToken).ConfigureAwait(false);
-
-        var scope = TurnStorageScope.Current;
-        foreach (var key in distinctKeys)
+        var rows = await ReadRowsAsync(toRead, cancellationToken).ConfigureAwait(false);
+        foreach (var key in toRead)
         {
             if (rows.TryGetValue(key, out var row))
             {
-                var item = StateDocument.Deserialize(row.Document);
-                StoredItemETag.Set(item, row.ETag);
-                items[key] = item;
+                items[key] = ToItem(row.Document, row.ETag);
                 scope?.RecordSeen(this, key, row.ETag);
             }
             else
@@ -69,6 +79,10 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
         return items;
     }
 
+    /// <summary>
+    /// Within a run of a turn (see <see cref="Concurrency.SafeTurnRunner"/>) the writes are staged and committed
+    /// together when the run ends, where a conflict surfaces; elsewhere they are written at once.
+    /// </summary>
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -83,20 +97,11 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
 
             if (scope?.WasErased(this, key) == true)
             {
-                // This turn erased the key: what it loaded before the erase must not come back.
+                // This run erased the key: what it loaded before the erase must not come back.
                 continue;
             }
 
-            var eTag = StoredItemETag.Get(item);
-            var condition = eTag switch
-            {
-                null when scope?.SawMissing(this, key) == true => WriteCondition.OnlyIfMissing,
-                null or StoredItemETag.Any => WriteCondition.Always,
-                "" => throw new ArgumentException("An item's eTag is empty; use null or \"*\" to write unconditionally.", nameof(changes)),
-                _ => WriteCondition.OnlyIfETagMatches,
-            };
-
-            writes.Add(new RowWrite(key, item, StateDocument.Serialize(item), condition, eTag, StoredItemETag.CreateNew(), StateKeys.IsConversationScoped(key)));
+            writes.Add(PlanWrite(scope, key, item));
         }
 
         if (writes.Count == 0)
@@ -104,17 +109,15 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
             return;
         }
 
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var refused = await TryWriteRowsAsync(writes, TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (refused is not null)
+        if (scope is null)
         {
-            throw new StorageConflictException(refused.Key, refused.Condition == WriteCondition.OnlyIfMissing ? null : refused.ExpectedETag);
+            await CommitAsync(writes, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var write in writes)
         {
+            scope?.Stage(this, write);
             StoredItemETag.Set(write.Item, write.NewETag);
-            scope?.RecordSeen(this, write.Key, write.NewETag);
         }
     }
 
@@ -137,10 +140,66 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
         }
     }
 
+    /// <summary>Applies <paramref name="writes"/> in one transaction, or none of them.</summary>
+    /// <exception cref="StorageConflictException">A write's condition no longer holds.</exception>
+    internal async Task CommitAsync(IReadOnlyList<RowWrite> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var refused = await TryWriteRowsAsync(writes, TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            throw new StorageConflictException(refused.Key, refused.Condition == WriteCondition.OnlyIfMissing ? null : refused.ExpectedETag);
+        }
+    }
+
     public async Task<int> DeleteConversationStateWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await DeleteConversationRowsWrittenBeforeAsync(cutoff, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static object ToItem(string document, string eTag)
+    {
+        var item = StateDocument.Deserialize(document);
+        StoredItemETag.Set(item, eTag);
+        return item;
+    }
+
+    private RowWrite PlanWrite(TurnStorageScope? scope, string key, object item)
+    {
+        var eTag = StoredItemETag.Get(item);
+        if (eTag is { Length: 0 })
+        {
+            throw new ArgumentException("An item's eTag is empty; use null or \"*\" to write unconditionally.", nameof(item));
+        }
+
+        var document = StateDocument.Serialize(item);
+        var conversationScoped = StateKeys.IsConversationScoped(key);
+
+        if (scope is not null && scope.TryGetStaged(this, key, out var staged))
+        {
+            // Saved again in the same run: the commit still checks what the run first read.
+            if (eTag is null or StoredItemETag.Any || eTag == staged.NewETag)
+            {
+                var condition = eTag == StoredItemETag.Any ? WriteCondition.Always : staged.Condition;
+                return staged with { Item = item, Document = document, Condition = condition, NewETag = StoredItemETag.CreateNew() };
+            }
+
+            throw new StorageConflictException(key, eTag);
+        }
+
+        var plannedCondition = eTag switch
+        {
+            null when scope?.SawMissing(this, key) == true => WriteCondition.OnlyIfMissing,
+            null or StoredItemETag.Any => WriteCondition.Always,
+            _ => WriteCondition.OnlyIfETagMatches,
+        };
+        return new RowWrite(key, item, document, plannedCondition, eTag, StoredItemETag.CreateNew(), conversationScoped);
     }
 
     protected abstract Task CreateSchemaAsync(CancellationToken cancellationToken);
@@ -155,9 +214,9 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
 
     protected abstract Task<int> DeleteConversationRowsWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
-    protected sealed record StoredRow(string Document, string ETag);
+    protected internal sealed record StoredRow(string Document, string ETag);
 
-    protected enum WriteCondition
+    protected internal enum WriteCondition
     {
         /// <summary>Insert, or replace whatever is stored.</summary>
         Always,
@@ -169,7 +228,7 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
         OnlyIfMissing,
     }
 
-    protected sealed record RowWrite(
+    protected internal sealed record RowWrite(
         string Key,
         object Item,
         string Document,

@@ -132,6 +132,36 @@ public abstract class DurableStorageContractTests : StorageContractTests
     }
 
     [StorageFact]
+    public async Task The_saves_of_one_turn_are_committed_all_or_none()
+    {
+        await WriteAsync("test/users/u1", new Dictionary<string, object> { ["setsDone"] = 1L });
+        var stale = await ReadOneAsync("test/users/u1");
+        await WriteAsync("test/users/u1", new Dictionary<string, object> { ["setsDone"] = 2L });
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => InTurnScopeAsync(async () =>
+        {
+            await WriteAsync("test/conversations/c1", new Dictionary<string, object> { ["step"] = 1L });
+            await WriteAsync("test/users/u1", stale!);
+        }));
+
+        Assert.Null(await ReadOneAsync("test/conversations/c1"));
+    }
+
+    [StorageFact]
+    public async Task A_turn_reads_back_what_it_saved_before_it_is_committed()
+    {
+        object? readBack = null;
+
+        await InTurnScopeAsync(async () =>
+        {
+            await WriteAsync("test/conversations/c1", new Dictionary<string, object> { ["step"] = 3L });
+            readBack = await ReadOneAsync("test/conversations/c1");
+        });
+
+        Assert.Equal(3L, Assert.IsAssignableFrom<IDictionary<string, object>>(readBack)["step"]);
+    }
+
+    [StorageFact]
     public async Task Writes_in_one_call_are_applied_all_or_none()
     {
         await WriteAsync("b", new Note { Text = "b1" });
@@ -216,8 +246,9 @@ public abstract class DurableStorageContractTests : StorageContractTests
     /// <summary>Runs <paramref name="body"/> as one run of a turn does: inside a storage scope of its own.</summary>
     private static async Task InTurnScopeAsync(Func<Task> body)
     {
-        TurnStorageScope.Begin();
+        var scope = TurnStorageScope.Begin();
         await body();
+        await scope.CommitAsync(CancellationToken.None);
     }
 }
 
