@@ -140,7 +140,8 @@ public sealed class RedFlagDetector
                 lastMentionNegatedAt = i + longest;
             }
 
-            i += longest;
+            // Overlapping mentions all count: "foot went floppy" is foot weakness, and its "went" marks an onset.
+            i++;
         }
     }
 
