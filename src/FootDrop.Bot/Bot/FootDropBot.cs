@@ -217,14 +217,16 @@ public sealed partial class FootDropBot(
     /// <summary>Free text with no dialog waiting for it: a menu choice, a topic, an exercise, or the menu again.</summary>
     private async Task RouteAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        var menuChoice = MenuDialog.Recognize(content, text);
-        var target = menuChoice ?? recognizer.Recognize(text) switch
-        {
-            { Kind: MatchKind.Menu } match => match.Id,
-            { Kind: MatchKind.Section } match => "section:" + match.Id,
-            { Kind: MatchKind.Exercise } match => "exercise:" + match.Id,
-            _ => null,
-        };
+        // A whole-message menu choice first, then the user's own words, then any menu word inside a sentence.
+        var target = MenuDialog.Recognize(content, text, allowPartial: false)
+            ?? recognizer.Recognize(text) switch
+            {
+                { Kind: MatchKind.Menu } match => match.Id,
+                { Kind: MatchKind.Section } match => "section:" + match.Id,
+                { Kind: MatchKind.Exercise } match => "exercise:" + match.Id,
+                _ => null,
+            }
+            ?? MenuDialog.Recognize(content, text, allowPartial: true);
 
         switch (target)
         {

@@ -23,7 +23,8 @@ public sealed class MenuDialog : ComponentDialog
     public List<Choice> Choices() => Choices(_content);
 
     /// <summary>The menu option a message names, if any ("exercises", "2", "check my symptoms").</summary>
-    public static string? Recognize(ContentCatalog content, string? text) => ChoicePrompt.RecognizeText(text, Choices(content))?.Value;
+    public static string? Recognize(ContentCatalog content, string? text, bool allowPartial)
+        => ChoicePrompt.RecognizeText(text, Choices(content), allowPartial)?.Value;
 
     private static List<Choice> Choices(ContentCatalog content) => content.Menu.Select(o => new Choice(o.Id, o.Title, o.Synonyms)).ToList();
 

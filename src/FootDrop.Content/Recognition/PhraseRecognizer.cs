@@ -61,6 +61,10 @@ public sealed class PhraseRecognizer
             return null;
         }
 
+        // A short question ("is it permanent?") is read the other way round too: all its words found in one phrase,
+        // provided one of them is distinctive (not "foot" or "drop", which half the phrases share).
+        var distinctive = words.Any(w => DocumentFrequency(w) < DistinctiveShare);
+
         PhraseMatch? best = null;
         var bestMatched = 0;
         foreach (var entry in _entries)
@@ -72,7 +76,16 @@ public sealed class PhraseRecognizer
             }
 
             var score = (double)matched / entry.Words.Length;
-            if (score >= Threshold && (best is null || score > best.Score || (score == best.Score && matched > bestMatched)))
+            if (distinctive && matched == words.Count)
+            {
+                score = Math.Max(score, Threshold);
+            }
+            // On a tie a topic or an exercise beats a menu entry: it answers the question directly.
+            var better = best is null
+                || score > best.Score
+                || (score == best.Score && matched > bestMatched)
+                || (score == best.Score && matched == bestMatched && best.Kind == MatchKind.Menu && entry.Kind != MatchKind.Menu);
+            if (score >= Threshold && better)
             {
                 best = new PhraseMatch(entry.Kind, entry.Id, score);
                 bestMatched = matched;
@@ -81,6 +94,12 @@ public sealed class PhraseRecognizer
 
         return best;
     }
+
+    /// <summary>A word found in more than this share of the phrases says little about which one is meant.</summary>
+    private const double DistinctiveShare = 0.2;
+
+    private double DocumentFrequency(string word)
+        => _entries.Count == 0 ? 0 : (double)_entries.Count(e => e.Words.Contains(word)) / _entries.Count;
 
     internal static IEnumerable<string> MeaningfulWords(string text)
     {

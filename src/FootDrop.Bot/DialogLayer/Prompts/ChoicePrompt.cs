@@ -31,7 +31,13 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
         return RecognizeText(activity.Text, choices);
     }
 
-    public static FoundChoice? RecognizeText(string? text, IReadOnlyList<Choice> choices)
+    public static FoundChoice? RecognizeText(string? text, IReadOnlyList<Choice> choices) => RecognizeText(text, choices, allowPartial: true);
+
+    /// <summary>
+    /// Recognises a choice in text; with <paramref name="allowPartial"/> false only a whole-message match counts
+    /// (title, value, synonym or number), for free text that other recognisers should read first.
+    /// </summary>
+    public static FoundChoice? RecognizeText(string? text, IReadOnlyList<Choice> choices, bool allowPartial)
     {
         var normalized = Utterance.Normalize(text);
         if (normalized.Length == 0)
@@ -53,6 +59,11 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
         if (int.TryParse(digits, out var position) && position >= 1 && position <= choices.Count)
         {
             return new FoundChoice(choices[position - 1].Value, position - 1);
+        }
+
+        if (!allowPartial)
+        {
+            return null;
         }
 
         // A sentence naming exactly one choice ("I'd like the exercises please"); the longest name wins a tie of overlaps.

@@ -1,0 +1,202 @@
+using FootDrop.Bot.Conversation;
+using FootDrop.Bot.Tests.Infrastructure;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace FootDrop.Bot.Tests.Conversations;
+
+/// <summary>Welcome, the menu and the explanations, as a user meets them.</summary>
+public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixture<BotFixture>
+{
+    private static readonly string[] Menu = ["Learn about foot drop", "Exercises", "Check my symptoms", "My progress", "Help", "Delete my data"];
+
+    private Texts T => bot.Texts;
+
+    [Fact]
+    public async Task Joining_gets_the_greeting_the_disclaimer_and_the_menu()
+    {
+        var adapter = bot.NewConversation();
+        var join = adapter.MakeActivity();
+        join.Type = ActivityTypes.ConversationUpdate;
+        join.MembersAdded = [new ChannelAccount(join.From.Id)];
+
+        await bot.Flow(adapter)
+            .Send(join)
+            .Says(T[TextKeys.WelcomeGreeting])
+            .AssertReplyContains("not a diagnosis", "911", "999", "112", "000")
+            .Offers(T[TextKeys.MenuPrompt], Menu)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("Learn about foot drop", TextKeys.LearnPick)]
+    [InlineData("Exercises", TextKeys.ExercisePick)]
+    [InlineData("Delete my data", TextKeys.DeleteDataConfirm)]
+    [InlineData("My progress", TextKeys.ProgressNone)]
+    [InlineData("Help", TextKeys.Help)]
+    public async Task Each_menu_choice_leads_to_its_place(string choice, string expectedKey)
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send(choice)
+            .Says(T[expectedKey])
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Check_my_symptoms_starts_the_symptom_check()
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send("Check my symptoms")
+            .AssertReplyContains("check your symptoms")
+            .AssertReplyContains("face drooping")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_card_submit_without_text_picks_a_menu_choice()
+    {
+        var adapter = bot.NewConversation();
+        var submit = adapter.MakeActivity();
+        submit.Text = null;
+        submit.Value = new JObject { ["choice"] = "exercises" };
+
+        await bot.Flow(adapter)
+            .Send(submit)
+            .Says(T[TextKeys.ExercisePick])
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("what-is-foot-drop")]
+    [InlineData("causes")]
+    [InlineData("temporary-or-permanent")]
+    [InlineData("how-exercises-help")]
+    [InlineData("afo")]
+    [InlineData("warning-signs")]
+    public async Task Every_explanation_is_told_in_its_short_messages_then_offers_more(string sectionId)
+    {
+        var section = bot.Content.Section(sectionId);
+        var flow = bot.Flow(bot.NewConversation())
+            .Send("Learn about foot drop")
+            .Says(T[TextKeys.LearnPick])
+            .Send(section.Title);
+        foreach (var message in section.Messages)
+        {
+            flow = flow.Says(T.Fill(message));
+        }
+
+        var offered = section.Next.Select(id => bot.Content.Section(id).Title).Append(T[TextKeys.ButtonMenu]).ToArray();
+        await flow.Offers(T[TextKeys.LearnMore], offered).StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("what causes foot drop", "causes")]
+    [InlineData("whats an AFO", "afo")]
+    [InlineData("why is my foot slapping", "what-is-foot-drop")]
+    [InlineData("is it permanent?", "temporary-or-permanent")]
+    [InlineData("do I need a brace", "afo")]
+    [InlineData("how do exercises help", "how-exercises-help")]
+    [InlineData("can a slipped disc cause this", "causes")]
+    [InlineData("what are the warning signs?", "warning-signs")]
+    [InlineData("tell me about drop foot", "what-is-foot-drop")]
+    [InlineData("which muscles do the exercises target", "how-exercises-help")]
+    public async Task A_question_in_own_words_gets_the_right_explanation(string question, string sectionId)
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send(question)
+            .Says(T.Fill(bot.Content.Section(sectionId).Messages[0]))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Picking_a_related_topic_explains_it_next()
+    {
+        var causes = bot.Content.Section("causes");
+        var next = bot.Content.Section(causes.Next[0]);
+
+        await bot.Flow(bot.NewConversation())
+            .Send("what causes foot drop")
+            .SkipReplies(causes.Messages.Count + 1)
+            .Send(next.Title)
+            .Says(T.Fill(next.Messages[0]))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_input_gets_a_helpful_answer_and_the_menu()
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send("banana pancakes")
+            .Says(T[TextKeys.Fallback])
+            .Offers(T[TextKeys.MenuPrompt], Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Help_inside_a_prompt_helps_then_asks_the_question_again()
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send("Check my symptoms")
+            .SkipReplies(1)
+            .AssertReplyContains("face drooping")
+            .Send("help")
+            .Says(T[TextKeys.Help])
+            .AssertReplyContains("face drooping")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Menu_inside_a_prompt_leaves_it_for_the_menu()
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send("Check my symptoms")
+            .SkipReplies(2)
+            .Send("menu")
+            .Says(T[TextKeys.CancelDone])
+            .Offers(T[TextKeys.MenuPrompt], Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Start_over_inside_a_prompt_begins_again_with_the_welcome()
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send("Exercises")
+            .SkipReplies(1)
+            .Send("start over")
+            .Says(T[TextKeys.StartOverDone])
+            .Says(T[TextKeys.WelcomeGreeting])
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task In_teams_a_long_list_of_choices_comes_as_adaptive_card_buttons()
+    {
+        await bot.Flow(bot.NewConversation(Channels.Msteams, "personal"))
+            .Send("hello there")
+            .Says(T[TextKeys.Fallback])
+            .AssertReply(activity =>
+            {
+                var card = Assert.Single(((Activity)activity).Attachments);
+                Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+                var content = JObject.FromObject(card.Content);
+                Assert.Equal("1.5", content.Value<string>("version"));
+                Assert.Equal(Menu, content["actions"]!.Select(a => a.Value<string>("title")).ToArray());
+                Assert.Null(((Activity)activity).SuggestedActions);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task On_a_channel_without_buttons_the_choices_are_a_numbered_list_and_a_number_picks_one()
+    {
+        await bot.Flow(bot.NewConversation("sms"))
+            .Send("hello there")
+            .Says(T[TextKeys.Fallback])
+            .AssertReplyContains("1. Learn about foot drop", "2. Exercises", "6. Delete my data")
+            .Send("2")
+            .AssertReplyContains(T[TextKeys.ExercisePick], "1. Calf stretch")
+            .StartTestAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using FootDrop.Bot.Conversation;
+using FootDrop.Content.Model;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FootDrop.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The bot as the application composes it (same services, same dialogs/ content), with in-memory state and a clock
+/// the test moves, driven through Bot Builder's TestAdapter.
+/// </summary>
+public sealed class BotFixture : IDisposable
+{
+    public BotFixture()
+    {
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        App = new BotApp(services: services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public BotApp App { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IBot Bot => App.Services.GetRequiredService<IBot>();
+
+    public Texts Texts => App.Services.GetRequiredService<Texts>();
+
+    public ContentCatalog Content => App.Services.GetRequiredService<ContentCatalog>();
+
+    /// <summary>A new conversation with a new user, on the given channel.</summary>
+    public TestAdapter NewConversation(string channelId = Channels.Emulator, string? conversationType = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var reference = new ConversationReference
+        {
+            ChannelId = channelId,
+            ServiceUrl = "https://test.invalid/",
+            User = new ChannelAccount("user-" + id, "User"),
+            Bot = new ChannelAccount("bot", "FootDrop.Bot"),
+            Conversation = new ConversationAccount(conversationType: conversationType, id: "conv-" + id),
+            Locale = "en-US",
+        };
+        return new TestAdapter(reference, sendTraceActivity: true);
+    }
+
+    public TestFlow Flow(TestAdapter adapter) => new(adapter, Bot.OnTurnAsync);
+
+    public void Dispose() => App.Dispose();
+}
+
+public static class FlowExtensions
+{
+    /// <summary>Asserts the next reply's text contains every fragment, in any order.</summary>
+    public static TestFlow AssertReplyContains(this TestFlow flow, params string[] fragments)
+        => flow.AssertReply(
+            activity =>
+            {
+                var text = ((Activity)activity).Text ?? string.Empty;
+                foreach (var fragment in fragments)
+                {
+                    Assert.True(text.Contains(fragment, StringComparison.Ordinal), $"expected \"{fragment}\" in \"{text}\"");
+                }
+            },
+            "reply containing " + string.Join(", ", fragments));
+
+    /// <summary>Asserts the next reply is exactly this text.</summary>
+    public static TestFlow Says(this TestFlow flow, string text)
+        => flow.AssertReply(activity => Assert.Equal(text, ((Activity)activity).Text));
+
+    /// <summary>Asserts the next reply offers exactly these buttons, as suggested actions.</summary>
+    public static TestFlow Offers(this TestFlow flow, string text, params string[] buttons)
+        => flow.AssertReply(activity =>
+        {
+            var message = (Activity)activity;
+            Assert.Equal(text, message.Text);
+            Assert.Equal(buttons, message.SuggestedActions?.Actions.Select(a => a.Title).ToArray());
+        });
+
+    public static TestFlow AssertTrace(this TestFlow flow, string level, params string[] ruleIds)
+        => flow.AssertReply(activity =>
+        {
+            var trace = (Activity)activity;
+            Assert.Equal(ActivityTypes.Trace, trace.Type);
+            Assert.Equal("triage", trace.Name);
+            var value = Newtonsoft.Json.Linq.JObject.FromObject(trace.Value);
+            Assert.Equal(level, value.Value<string>("level"));
+            foreach (var rule in ruleIds)
+            {
+                Assert.Contains(rule, value["ruleIds"]!.Values<string>());
+            }
+        });
+
+    public static TestFlow SkipReplies(this TestFlow flow, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            flow = flow.AssertReply(_ => { });
+        }
+
+        return flow;
+    }
+}
