@@ -1,9 +1,12 @@
 using FootDrop.Bot.Storage;
 using FootDrop.Bot.Tests.Infrastructure;
 using FootDrop.Bot.Tests.Storage.Support;
+using FootDrop.Bot.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FootDrop.Bot.Tests.Storage;
@@ -50,26 +53,26 @@ public sealed class StorageConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_provider_stops_the_start_naming_the_setting()
+    public async Task An_unknown_provider_stops_the_start_naming_the_setting()
     {
-        var failure = StartFailure(Settings(("Storage:Provider", "Cosmos")));
+        var failure = await StartFailureAsync(Settings(("Storage:Provider", "Cosmos")));
 
         Assert.Contains("Storage:Provider", failure, StringComparison.Ordinal);
         Assert.Contains("Cosmos", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Postgres_without_a_connection_string_stops_the_start_naming_the_setting()
+    public async Task Postgres_without_a_connection_string_stops_the_start_naming_the_setting()
     {
-        var failure = StartFailure(Settings(("Storage:Provider", "Postgres"), ("Storage:ConnectionString", "")));
+        var failure = await StartFailureAsync(Settings(("Storage:Provider", "Postgres"), ("Storage:ConnectionString", "")));
 
         Assert.Contains("Storage:ConnectionString is required", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unreachable_database_stops_the_start_naming_the_setting_but_not_the_password()
+    public async Task An_unreachable_database_stops_the_start_naming_the_setting_but_not_the_password()
     {
-        var failure = StartFailure(Settings(
+        var failure = await StartFailureAsync(Settings(
             ("Storage:Provider", "Postgres"),
             ("Storage:ConnectionString", "Host=127.0.0.1;Port=1;Database=footdrop;Username=bot;Password=very-secret;Timeout=5")));
 
@@ -78,20 +81,20 @@ public sealed class StorageConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void A_data_folder_that_cannot_be_created_stops_the_start_naming_the_setting()
+    public async Task A_data_folder_that_cannot_be_created_stops_the_start_naming_the_setting()
     {
         var blocker = Path.Combine(_data.Path, "a-file");
         File.WriteAllText(blocker, "not a folder");
 
-        var failure = StartFailure(Settings(("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", Path.Combine(blocker, "data"))));
+        var failure = await StartFailureAsync(Settings(("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", Path.Combine(blocker, "data"))));
 
         Assert.Contains("Storage:DataDirectory", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_idle_timeout_that_is_not_positive_stops_the_start_naming_the_setting()
+    public async Task An_idle_timeout_that_is_not_positive_stops_the_start_naming_the_setting()
     {
-        var failure = StartFailure(Settings(("Storage:Provider", "Memory"), ("Storage:ConversationIdleTimeout", "00:00:00")));
+        var failure = await StartFailureAsync(Settings(("Storage:Provider", "Memory"), ("Storage:ConversationIdleTimeout", "00:00:00")));
 
         Assert.Contains("Storage:ConversationIdleTimeout must be positive", failure, StringComparison.Ordinal);
     }
@@ -107,13 +110,18 @@ public sealed class StorageConfigurationTests : IDisposable
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
         => settings.ToDictionary(s => s.Key, s => (string?)s.Value);
 
-    /// <summary>Starts the app expecting it to refuse; returns every message in the failure, inner ones included.</summary>
-    private static string StartFailure(Dictionary<string, string?> settings)
+    /// <summary>Starts the bot's host expecting it to refuse; returns every message in the failure, inner ones included.</summary>
+    private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
     {
-        // In-memory test server: BotApp's constructor would start Kestrel, and a start that throws there leaves no
-        // object to dispose.
-        using var app = new RefusingStart(settings);
-        var exception = Record.Exception(() => app.Server);
+        // The host built as Program builds it, on an in-memory server: a failed start is reported straight from
+        // StartAsync instead of racing WebApplicationFactory's disposal.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddBotServices();
+        await using var app = builder.Build();
+
+        var exception = await Record.ExceptionAsync(() => app.StartAsync());
 
         Assert.NotNull(exception);
         var messages = new List<string>();
@@ -132,18 +140,6 @@ public sealed class StorageConfigurationTests : IDisposable
         }
 
         return string.Join(Environment.NewLine, messages);
-    }
-
-    private sealed class RefusingStart(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
     }
 }
 
