@@ -13,10 +13,11 @@ namespace FootDrop.Bot.Concurrency;
 /// <item>Within this instance, turns of one conversation run one at a time.</item>
 /// <item>Across instances (and for user state shared by several conversations), the run's state saves are committed
 /// together when it ends; if an eTag no longer matches, nothing is written (<see cref="StorageConflictException"/>) and
-/// the whole turn runs again on fresh state. The turn's outgoing
-/// activities are held back until it succeeds, so the user sees only the replies of the run whose state was saved
-/// (the pattern of Bot Builder's scale-out sample).</item>
+/// the whole turn runs again on fresh state. The turn's outgoing activities are held back until it succeeds, so the
+/// user sees only the replies of the run whose state was saved (the pattern of Bot Builder's scale-out sample).</item>
 /// </list>
+/// A turn that fails for another reason saves nothing, but its replies are still delivered before the error handler
+/// runs: a safety message must not be lost to a database outage.
 /// Each run gets its own <see cref="TurnContext"/> (fresh state caches, a copy of the activity) on a
 /// <see cref="HoldingAdapter"/>, carrying the channel adapter's turn services; the held activities are then sent through
 /// the real context, so expectReplies and invoke responses work as before. Typing and trace activities are not held.

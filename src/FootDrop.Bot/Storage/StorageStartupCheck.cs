@@ -31,7 +31,7 @@ internal sealed partial class StorageStartupCheck(
                         exception);
                 }
 
-                LogReady(logger, "SQLite");
+                LogSqliteReady(logger, sqlite.DatabasePath);
                 break;
 
             case PostgresStorage postgres:
@@ -69,6 +69,9 @@ internal sealed partial class StorageStartupCheck(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot state is stored in the SQLite database {DatabasePath}")]
+    private static partial void LogSqliteReady(ILogger logger, string databasePath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot state is stored in {Provider}")]
     private static partial void LogReady(ILogger logger, string provider);
