@@ -26,7 +26,8 @@ internal sealed class HoldingAdapter(ITurnContext realTurn) : BotAdapter
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
-        if (activities.All(a => a.Type is ActivityTypes.Typing or ActivityTypes.Trace))
+        // Traces are held too, so an audit trace (triage) stays in order with the messages it explains and is sent once.
+        if (activities.All(a => a.Type is ActivityTypes.Typing))
         {
             return await realTurn.SendActivitiesAsync(activities, cancellationToken);
         }

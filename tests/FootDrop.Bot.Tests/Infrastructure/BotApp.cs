@@ -68,7 +68,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        Http.Dispose();
+        Http?.Dispose();
         base.Dispose(disposing);
     }
 }

@@ -112,7 +112,7 @@ public sealed class ExercisesDialog : ComponentDialog
             // Never checked: the full symptom check comes first; its outcome decides whether we go on.
             await step.Context.SendActivityAsync(MessageFactory.Text(_texts[TextKeys.SafetyFirstTime]), cancellationToken);
             step.State.RanFullCheck = true;
-            return await step.BeginDialogAsync(DialogIds.SymptomCheck, null, cancellationToken);
+            return await step.BeginDialogAsync(DialogIds.SymptomCheck, new SymptomCheckProgress { OfferSummary = false }, cancellationToken);
         }
 
         if (CareLevels.FromId(profile.LastTriage.Level) is CareLevel.Urgent or CareLevel.Emergency)

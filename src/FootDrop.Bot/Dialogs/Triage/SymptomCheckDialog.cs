@@ -124,6 +124,10 @@ public sealed class SymptomCheckDialog : ComponentDialog
         progress.Level = decision.Level;
         progress.Phase = SymptomPhase.Done;
         await _outcomes.SendAsync(step.Context, decision.Level, decision.RuleIds, "symptom-check", cancellationToken);
+        if (!progress.OfferSummary)
+        {
+            return await step.EndDialogAsync(decision.Level, cancellationToken);
+        }
 
         // The finished answers become this dialog's options, so the summary step can read them.
         return await step.ReplaceDialogAsync(SummaryOfferId, progress, cancellationToken);
@@ -217,6 +221,9 @@ public enum SymptomPhase
 public sealed class SymptomCheckProgress
 {
     public bool IsStart { get; set; } = true;
+
+    /// <summary>False when the check runs before a first exercise session, which carries on after a routine outcome.</summary>
+    public bool OfferSummary { get; set; } = true;
 
     public SymptomPhase Phase { get; set; }
 
