@@ -39,5 +39,8 @@ public sealed class DialogInstance
     {
         NullValueHandling = NullValueHandling.Ignore,
         TypeNameHandling = TypeNameHandling.None,
+
+        // Never fill in a default object in place: a shared default (a static "start" value) would be changed for everyone.
+        ObjectCreationHandling = ObjectCreationHandling.Replace,
     });
 }

@@ -35,7 +35,8 @@ public enum CoachCommand
 /// <summary>Where the user is in an exercise. Persisted in the dialog's options, so it must stay a plain record.</summary>
 public sealed record CoachPosition(CoachPhase Phase, int Step, int Rep, int Set)
 {
-    public static CoachPosition Start { get; } = new(CoachPhase.Setup, 0, 1, 1);
+    /// <summary>A new value each time: deserialisers may fill a default object in place.</summary>
+    public static CoachPosition Start => new(CoachPhase.Setup, 0, 1, 1);
 }
 
 /// <summary>What happened on a move, so the dialog can say it: a repetition or a set just finished.</summary>

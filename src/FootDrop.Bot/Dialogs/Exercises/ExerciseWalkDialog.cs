@@ -30,14 +30,20 @@ public sealed class ExerciseWalkDialog : ComponentDialog
         _texts = texts;
         _holds = holds;
         _safety = safety.Value;
-        AddDialog(new WaterfallDialog<NoState>(StepsId, [ShowStepAsync, ApplyStepAsync]));
+        AddDialog(new WaterfallDialog<WalkState>(StepsId, [ShowStepAsync, ApplyStepAsync]));
         AddDialog(new ChoicePrompt(Prompting.ChoicePromptId));
         AddDialog(new NumberPrompt(PainPromptId, recognizers, 0, 10));
     }
 
-    private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<NoState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<WalkState> step, CancellationToken cancellationToken)
     {
-        var walk = step.GetOptions<WalkState>()!;
+        // Each re-entry starts from the position it was given; from then on the waterfall's own state carries it.
+        var walk = step.State;
+        if (walk.Queue.Count == 0)
+        {
+            walk.CopyFrom(step.GetOptions<WalkState>()!);
+        }
+
         var exercise = _content.Exercise(walk.Queue[walk.Index]);
         var plan = ExercisePlans.From(exercise);
 
@@ -70,9 +76,9 @@ public sealed class ExerciseWalkDialog : ComponentDialog
         }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> ApplyStepAsync(WaterfallStepContext<NoState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ApplyStepAsync(WaterfallStepContext<WalkState> step, CancellationToken cancellationToken)
     {
-        var walk = step.GetOptions<WalkState>()!;
+        var walk = step.State;
         var exercise = _content.Exercise(walk.Queue[walk.Index]);
         var plan = ExercisePlans.From(exercise);
 
@@ -130,7 +136,7 @@ public sealed class ExerciseWalkDialog : ComponentDialog
         return await step.ReplaceDialogAsync(StepsId, walk, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> AfterPainAsync(WaterfallStepContext<NoState> step, WalkState walk, int? pain, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AfterPainAsync(WaterfallStepContext<WalkState> step, WalkState walk, int? pain, CancellationToken cancellationToken)
     {
         if (pain is null)
         {
@@ -214,7 +220,7 @@ public sealed class ExerciseWalkDialog : ComponentDialog
         return controls;
     }
 
-    private static Task SayAsync(WaterfallStepContext<NoState> step, string text, CancellationToken cancellationToken)
+    private static Task SayAsync(WaterfallStepContext<WalkState> step, string text, CancellationToken cancellationToken)
         => step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 }
 
@@ -241,6 +247,19 @@ public sealed class WalkState
     public List<string> Completed { get; set; } = [];
 
     public WalkResult Result(bool stopped) => new(Completed, SetsDone, MaxPain, stopped);
+
+    public void CopyFrom(WalkState other)
+    {
+        Queue = [.. other.Queue];
+        Index = other.Index;
+        Side = other.Side;
+        Position = other.Position;
+        IntroShown = other.IntroShown;
+        Announcement = other.Announcement;
+        SetsDone = other.SetsDone;
+        MaxPain = other.MaxPain;
+        Completed = [.. other.Completed];
+    }
 }
 
 public sealed record WalkResult(List<string> Completed, int SetsDone, int? MaxPain, bool Stopped);
