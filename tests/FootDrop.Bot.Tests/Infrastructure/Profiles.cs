@@ -8,9 +8,12 @@ namespace FootDrop.Bot.Tests.Infrastructure;
 public static class Profiles
 {
     /// <summary>Stores a profile for the adapter's user, as earlier conversations would have left it.</summary>
-    public static async Task SeedAsync(this BotFixture bot, TestAdapter adapter, Action<UserProfile> set)
+    public static Task SeedAsync(this BotFixture bot, TestAdapter adapter, Action<UserProfile> set)
+        => bot.App.SeedAsync(adapter, set);
+
+    public static async Task SeedAsync(this BotApp app, TestAdapter adapter, Action<UserProfile> set)
     {
-        var state = bot.App.Services.GetRequiredService<BotStateAccessors>();
+        var state = app.Services.GetRequiredService<BotStateAccessors>();
         await adapter.ProcessActivityAsync(adapter.MakeActivity(), async (turn, ct) =>
         {
             var profile = await state.GetProfileAsync(turn, ct);

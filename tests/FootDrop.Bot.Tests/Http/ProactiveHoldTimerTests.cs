@@ -1,0 +1,95 @@
+using FootDrop.Bot.Conversation;
+using FootDrop.Bot.Tests.Infrastructure;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FootDrop.Bot.Tests.Http;
+
+/// <summary>
+/// A timed hold over the real protocol: when the hold time is up the bot says "relax" by itself, as a proactive
+/// message posted to the channel's serviceUrl. The clock is a fake one the test moves, so nothing sleeps 30 seconds.
+/// </summary>
+public sealed class ProactiveHoldTimerTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private BotApp _bot = null!;
+    private FakeConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _bot = new BotApp(services: services => services.AddSingleton<TimeProvider>(_clock));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _bot.Dispose();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Relax_arrives_by_itself_when_the_hold_time_is_up()
+    {
+        const string conversation = "conv-hold";
+        var texts = _bot.Services.GetRequiredService<Texts>();
+        await SeedAsync("user-hold");
+
+        foreach (var text in new[] { "calf stretch", "no", "next", "next", "next", "next" })
+        {
+            await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, text, "user-hold"));
+        }
+
+        Assert.Contains("Hold that stretch for 20 to 30 seconds", _connector.Received.Last().Text);
+        _connector.Clear();
+
+        await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, "Start hold", "user-hold"));
+        var started = await _connector.WaitForAsync(1);
+        Assert.Equal(texts.Get(TextKeys.ExerciseHoldStarted, ("seconds", 30)), started[0].Text);
+
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(200);
+        Assert.Single(_connector.Received);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var replies = await _connector.WaitForAsync(2);
+        Assert.Equal(texts[TextKeys.ExerciseHoldDone], replies[1].Text);
+        Assert.Equal(conversation, replies[1].Conversation.Id);
+    }
+
+    [Fact]
+    public async Task A_new_message_during_the_hold_cancels_the_late_relax()
+    {
+        const string conversation = "conv-hold-cancel";
+        await SeedAsync("user-cancel");
+        foreach (var text in new[] { "calf stretch", "no", "next", "next", "next", "next", "Start hold" })
+        {
+            await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, text, "user-cancel"));
+        }
+
+        await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, "next", "user-cancel"));
+        _connector.Clear();
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        await Task.Delay(200);
+
+        Assert.Empty(_connector.Received);
+    }
+
+    private Task SeedAsync(string userId)
+    {
+        var reference = new ConversationReference
+        {
+            ChannelId = "emulator",
+            ServiceUrl = _connector.ServiceUrl.ToString(),
+            User = new ChannelAccount(userId),
+            Bot = new ChannelAccount("bot"),
+            Conversation = new ConversationAccount(id: "seed-" + userId),
+        };
+        return _bot.SeedAsync(new TestAdapter(reference), p =>
+        {
+            p.Side = "left";
+            p.LastTriage = new TriageRecord { Level = "routine", On = _clock.GetUtcNow() };
+        });
+    }
+}
