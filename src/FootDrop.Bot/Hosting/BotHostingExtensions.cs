@@ -1,6 +1,7 @@
 using FootDrop.Bot.Adapters;
 using FootDrop.Bot.Bot;
 using FootDrop.Bot.Concurrency;
+using FootDrop.Bot.DirectLine;
 using FootDrop.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -33,6 +34,7 @@ public static partial class BotHostingExtensions
         services.AddSingleton<UserState>();
 
         services.AddConversation(builder.Configuration);
+        services.AddWebChat();
         services.AddTurnSafeBot<FootDropBot>();
 
         return builder;
@@ -40,6 +42,7 @@ public static partial class BotHostingExtensions
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.UseWebChat();
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz");
 

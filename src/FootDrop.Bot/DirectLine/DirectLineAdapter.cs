@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using FootDrop.Bot.Proactive;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace FootDrop.Bot.DirectLine;
+
+/// <summary>
+/// The built-in Direct Line channel, as a Bot Builder <see cref="BotAdapter"/> (the SDK's extension point for channels):
+/// an incoming activity runs through the same bot as /api/messages, and what the bot sends is appended to the
+/// conversation's stream, where Web Chat picks it up by polling. It also continues its own conversations, so
+/// proactive messages (the hold timer's "relax") reach the page.
+/// </summary>
+public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
+{
+    public const string ChannelId = "directline";
+
+    /// <summary>Marks activities and conversation references as this adapter's own.</summary>
+    public const string ServiceUrl = "urn:footdrop:directline";
+
+    public static readonly ChannelAccount BotAccount = new("footdrop-bot", "FootDrop.Bot", RoleTypes.Bot);
+
+    private readonly DirectLineConversations _conversations;
+
+    public DirectLineAdapter(DirectLineConversations conversations, ILogger<DirectLineAdapter> logger)
+    {
+        _conversations = conversations;
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError("Direct Line turn failed with {ExceptionType} on a {ActivityType} activity", exception.GetType().FullName, turnContext.Activity.Type);
+            await turnContext.SendActivityAsync(MessageFactory.Text("Sorry, something went wrong on my side. Please try again."), CancellationToken.None);
+        };
+    }
+
+    public Task ProcessAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        var context = new TurnContext(this, activity);
+        return RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+    }
+
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new ResourceResponse[activities.Length];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            var activity = activities[i];
+
+            // Delays and traces mean nothing to a Web Chat page; everything else goes into the stream.
+            if (activity.Type is ActivityTypes.Trace or "delay")
+            {
+                responses[i] = new ResourceResponse(string.Empty);
+                continue;
+            }
+
+            activity.ChannelId = ChannelId;
+            activity.ServiceUrl = ServiceUrl;
+            activity.From = BotAccount;
+            _conversations.Append(activity.Conversation.Id, activity);
+            responses[i] = new ResourceResponse(activity.Id);
+        }
+
+        return Task.FromResult(responses);
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+        => Task.FromException<ResourceResponse>(new NotSupportedException("The built-in Direct Line does not edit sent activities."));
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken)
+        => Task.FromException(new NotSupportedException("The built-in Direct Line does not delete sent activities."));
+
+    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+        => ContinueConversationAsync(reference, callback, cancellationToken);
+
+    public bool Owns(ConversationReference reference) => reference.ServiceUrl == ServiceUrl;
+
+    public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        if (!_conversations.Exists(reference.Conversation.Id))
+        {
+            return;
+        }
+
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await RunPipelineAsync(context, callback, cancellationToken);
+    }
+}
