@@ -149,7 +149,7 @@ public static class DirectLineEndpoints
     public static object IssueNewConversation(DirectLineTokens tokens)
     {
         var conversationId = "dl-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-        var userId = "dl_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        var userId = "user-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         return new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds };
     }
 

@@ -37,7 +37,7 @@ public static partial class WebChatEndpoints
         }
 
         // Azure binds the token to this user id, so one person cannot read another's conversation.
-        var userId = "dl_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        var userId = "user-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.DirectLineBaseUrl), "v3/directline/tokens/generate"))
         {
             Content = new StringContent(new JObject { ["user"] = new JObject { ["id"] = userId } }.ToString(), System.Text.Encoding.UTF8, "application/json"),
