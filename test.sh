@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 results="${TEST_RESULTS_DIR:-TestResults}"
+export TEST_RESULTS_DIR="$(cd "$(dirname "$results")" && pwd)/$(basename "$results")"
 mkdir -p "$results"
 rm -f "$results"/run*.trx
 status=0
