@@ -59,7 +59,7 @@ public sealed class ArticleFactsTests
     [InlineData("calf-stretch", "wall", "shoulder height", "two feet", "heel", "knee", "lean forward")]
     [InlineData("toe-lifts", "sit up straight", "ball of your", "raise your toes")]
     [InlineData("seated-dorsiflexion", "feet flat", "heel on the floor", "front of your", "lower your foot slowly")]
-    [InlineData("band-dorsiflexion", "table leg", "legs stretched out", "loop the band", "toward you", "leg still", "go back slowly")]
+    [InlineData("band-dorsiflexion", "table leg", "legs stretched out", "hook the band across the top", "toward you", "leg still", "go back slowly")]
     public void Each_exercise_walks_the_articles_steps(string id, params string[] details)
     {
         var exercise = Content.Exercise(id);
