@@ -1,3 +1,4 @@
+using FootDrop.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -35,6 +36,12 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
             catch (Exception sendException)
             {
                 LogErrorReplyFailed(_logger, sendException.GetType().FullName);
+            }
+
+            if (exception is StorageConflictException)
+            {
+                // The state is fine, only contended: keep the user's place in the conversation.
+                return;
             }
 
             try

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FootDrop.Bot.Adapters;
 using FootDrop.Bot.Proactive;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -11,7 +12,7 @@ namespace FootDrop.Bot.DirectLine;
 /// conversation's stream, where Web Chat picks it up by polling. It also continues its own conversations, so
 /// proactive messages (the hold timer's "relax") reach the page.
 /// </summary>
-public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
+public sealed partial class DirectLineAdapter : BotAdapter, IProactiveRoute
 {
     public const string ChannelId = "directline";
 
@@ -22,13 +23,14 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
 
     private readonly DirectLineConversations _conversations;
 
-    public DirectLineAdapter(DirectLineConversations conversations, ILogger<DirectLineAdapter> logger)
+    public DirectLineAdapter(DirectLineConversations conversations, TurnErrorReply errorReply, ILogger<DirectLineAdapter> logger)
     {
         _conversations = conversations;
         OnTurnError = async (turnContext, exception) =>
         {
-            logger.LogError("Direct Line turn failed with {ExceptionType} on a {ActivityType} activity", exception.GetType().FullName, turnContext.Activity.Type);
-            await turnContext.SendActivityAsync(MessageFactory.Text("Sorry, something went wrong on my side. Please try again."), CancellationToken.None);
+            // As on the channel adapter: the exception's type only, since its message may quote the user.
+            LogTurnError(logger, exception.GetType().FullName, turnContext.Activity.Type);
+            await turnContext.SendActivityAsync(errorReply.CreateActivity(), CancellationToken.None);
         };
     }
 
@@ -83,4 +85,7 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
         using var context = new TurnContext(this, reference.GetContinuationActivity());
         await RunPipelineAsync(context, callback, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Direct Line turn failed with {ExceptionType} on a {ActivityType} activity")]
+    private static partial void LogTurnError(ILogger logger, string? exceptionType, string? activityType);
 }
