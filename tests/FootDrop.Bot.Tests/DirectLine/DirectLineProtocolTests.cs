@@ -17,7 +17,7 @@ public sealed class DirectLineProtocolTests : IDisposable
     public DirectLineProtocolTests()
     {
         _bot = new BotApp(
-            new Dictionary<string, string?> { ["WebChat:PostsPerMinute"] = "5", ["WebChat:MaxHistory"] = "20" },
+            new Dictionary<string, string?> { ["WebChat:PostsPerMinute"] = "20", ["WebChat:MaxHistory"] = "20" },
             services => services.AddSingleton<TimeProvider>(_clock));
     }
 
@@ -148,12 +148,12 @@ public sealed class DirectLineProtocolTests : IDisposable
     public async Task Posting_faster_than_the_limit_gets_429()
     {
         var grant = await StartAsync();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 20; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await PostMessageAsync(grant, "help", "c" + i)).StatusCode);
         }
 
-        var sixth = await PostMessageAsync(grant, "help", "c5");
+        var sixth = await PostMessageAsync(grant, "help", "c20");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
     }
@@ -195,6 +195,30 @@ public sealed class DirectLineProtocolTests : IDisposable
         var fresh = (await SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", grant.Token)).StatusCode;
 
         Assert.Equal(HttpStatusCode.Forbidden, fresh);
+    }
+
+    [Fact]
+    public async Task A_hold_timers_relax_reaches_the_page_by_itself()
+    {
+        var grant = await StartAsync();
+        foreach (var text in new[] { "calf stretch", "left", "no", "no", "slowly over months", "no", "no", "no", "no", "no", "next", "next", "next", "next", "Start hold" })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(HttpStatusCode.OK, (await PostMessageAsync(grant, text, text)).StatusCode);
+        }
+
+        var before = await GetActivitiesAsync(grant, null);
+        Assert.StartsWith("Holding now", ((JArray)before["activities"]!).Last!.Value<string>("text"));
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        JArray? fresh = null;
+        for (var attempt = 0; attempt < 50 && (fresh is null || fresh.Count == 0); attempt++)
+        {
+            await Task.Delay(50);
+            fresh = (JArray)(await GetActivitiesAsync(grant, before.Value<string>("watermark")))["activities"]!;
+        }
+
+        Assert.Equal("Time's up: relax. Tap Next when you're ready.", Assert.Single(fresh!)!.Value<string>("text"));
     }
 
     private sealed record Grant(string ConversationId, string UserId, string Token);
