@@ -17,6 +17,7 @@ public sealed class SymptomCheckDialog : ComponentDialog
 {
     private const string StepsId = "symptom-steps";
     private const string SummaryOfferId = "symptom-summary";
+    private const string TextPromptId = "onset-text";
     private readonly TriageScript _script;
     private readonly TriageOutcomes _outcomes;
     private readonly RedFlagDetector _detector;
@@ -36,6 +37,7 @@ public sealed class SymptomCheckDialog : ComponentDialog
         AddDialog(new WaterfallDialog<NoState>(StepsId, [AskStepAsync, RecordStepAsync]));
         AddDialog(new WaterfallDialog<NoState>(SummaryOfferId, [OfferSummaryStepAsync, SummaryStepAsync]));
         AddDialog(new YesNoPrompt(Prompting.YesNoPromptId));
+        AddDialog(new TextPrompt(TextPromptId));
         AddDialog(new ChoicePrompt(Prompting.ChoicePromptId));
     }
 
@@ -52,9 +54,8 @@ public sealed class SymptomCheckDialog : ComponentDialog
             case SymptomPhase.Screen:
                 return await AskYesNoAsync(step, _script.EmergencyScreen[progress.Index].Prompt, cancellationToken);
             case SymptomPhase.OnsetWhen:
-                // A free answer ("this morning", "for about 3 weeks"): the next message comes back as this step's result.
-                await step.Context.SendActivityAsync(MessageFactory.Text(_script.Onset.WhenPrompt), cancellationToken);
-                return Dialog.EndOfTurn;
+                // A free answer ("this morning", "for about 3 weeks"), read for dates, durations and sudden-onset words.
+                return await step.PromptAsync(TextPromptId, new PromptOptions { Prompt = MessageFactory.Text(_script.Onset.WhenPrompt) }, cancellationToken);
             case SymptomPhase.OnsetSudden:
                 return await AskYesNoAsync(step, _script.Onset.SuddenPrompt, cancellationToken);
             default:
