@@ -61,6 +61,7 @@ public static class TextKeys
     public const string SideLeftFoot = "side.left.foot";
     public const string SideRightFoot = "side.right.foot";
     public const string SideBothFoot = "side.both.foot";
+    public const string SideBothNote = "side.both.note";
     public const string SideSaved = "side.saved";
     public const string SafetyFirstTime = "safety.firstTime";
     public const string SafetyQuickCheck = "safety.quickCheck";

@@ -55,6 +55,19 @@ public sealed class ExerciseConversationTests(BotFixture bot) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task With_both_legs_affected_each_step_that_names_a_side_says_to_do_both()
+    {
+        var adapter = bot.NewConversation();
+        await bot.SeedReadyForExercisesAsync(adapter, side: "both");
+
+        await Begin(bot.Flow(adapter), bot.Content.Exercise("calf-stretch"))
+            .AssertReplyContains("Getting ready (1 of 3)")
+            .Send("next")
+            .AssertReplyContains("Step your leg back", T[TextKeys.SideBothNote])
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Back_returns_to_the_previous_step_and_repeat_says_it_again()
     {
         var adapter = bot.NewConversation();

@@ -177,12 +177,18 @@ public sealed class ExerciseWalkDialog : ComponentDialog
 
         var current = ExerciseCoach.CurrentStep(plan, at)!;
         var side = walk.Side;
+        var namesSide = current.Text.Contains("{leg}", StringComparison.Ordinal) || current.Text.Contains("{foot}", StringComparison.Ordinal);
         var instruction = _texts.Fill(
             current.Text,
             ("leg", _texts[$"side.{side}.leg"]),
             ("foot", _texts[$"side.{side}.foot"]),
             ("min", exercise.Hold.MinSeconds),
             ("max", exercise.Hold.MaxSeconds));
+        if (namesSide && side == "both")
+        {
+            instruction += " " + _texts[TextKeys.SideBothNote];
+        }
+
         var text = at.Phase == CoachPhase.Setup
             ? _texts.Get(TextKeys.ExerciseSetupStep, ("n", at.Step + 1), ("count", plan.SetupSteps.Count), ("text", instruction))
             : plan.TargetSets is { } sets
