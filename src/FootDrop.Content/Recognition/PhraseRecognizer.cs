@@ -1,4 +1,5 @@
 using System.Text;
+using FootDrop.Content.Text;
 
 namespace FootDrop.Content.Recognition;
 
@@ -169,48 +170,13 @@ public sealed class PhraseRecognizer
 
         foreach (var word in words)
         {
-            if (Math.Abs(word.Length - wanted.Length) <= 1 && WithinOneEdit(word, wanted))
+            if (Math.Abs(word.Length - wanted.Length) <= 1 && Spelling.WithinOneEdit(word, wanted))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static bool WithinOneEdit(string a, string b)
-    {
-        if (a.Length > b.Length)
-        {
-            (a, b) = (b, a);
-        }
-
-        var i = 0;
-        var j = 0;
-        var edits = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-                continue;
-            }
-
-            if (++edits > 1)
-            {
-                return false;
-            }
-
-            if (a.Length == b.Length)
-            {
-                i++;
-            }
-
-            j++;
-        }
-
-        return edits + (b.Length - j) + (a.Length - i) <= 1;
     }
 
     private sealed record Entry(MatchKind Kind, string Id, string[] Words);

@@ -1,4 +1,5 @@
 using System.Text;
+using FootDrop.Content.Text;
 
 namespace FootDrop.Content.Triage;
 
@@ -286,7 +287,7 @@ public sealed class RedFlagDetector
             {
                 foreach (var (key, entries) in _fuzzyFirst)
                 {
-                    if (key != words[at] && Math.Abs(key.Length - words[at].Length) <= 1 && WithinOneEdit(key, words[at]))
+                    if (key != words[at] && Math.Abs(key.Length - words[at].Length) <= 1 && Spelling.WithinOneEdit(key, words[at]))
                     {
                         Collect(words, at, entries, found);
                     }
@@ -313,7 +314,7 @@ public sealed class RedFlagDetector
                 var matches = true;
                 for (var k = 1; k < phrase.Length && matches; k++)
                 {
-                    matches = words[at + k] == phrase[k] || (_fuzzy && phrase[k].Length >= 5 && WithinOneEdit(words[at + k], phrase[k]));
+                    matches = words[at + k] == phrase[k] || (_fuzzy && phrase[k].Length >= 5 && Spelling.WithinOneEdit(words[at + k], phrase[k]));
                 }
 
                 if (matches && !found.Contains((id, phrase.Length)))
@@ -322,43 +323,5 @@ public sealed class RedFlagDetector
                 }
             }
         }
-    }
-
-    private static bool WithinOneEdit(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        if (a.Length > b.Length)
-        {
-            (a, b) = (b, a);
-        }
-
-        int i = 0, j = 0, edits = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-                continue;
-            }
-
-            if (++edits > 1)
-            {
-                return false;
-            }
-
-            if (a.Length == b.Length)
-            {
-                i++;
-            }
-
-            j++;
-        }
-
-        return edits + (b.Length - j) <= 1;
     }
 }
