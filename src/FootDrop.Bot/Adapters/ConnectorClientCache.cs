@@ -22,8 +22,17 @@ public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : Bot
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IConnectorClient>>> _clients = new(StringComparer.Ordinal);
 
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
-        => inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+    {
+        // The adapter takes the turn's connector factory from this result, not from CreateConnectorFactory.
+        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        if (result.ConnectorFactory is not null)
+        {
+            result.ConnectorFactory = new CachingConnectorFactory(this, result.ConnectorFactory, IdentityKey(result.ClaimsIdentity));
+        }
+
+        return result;
+    }
 
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
         => inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
