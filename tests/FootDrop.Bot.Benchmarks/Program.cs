@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using FootDrop.Bot.Benchmarks;
 using Microsoft.Data.Sqlite;
 
-// dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--quick]
+// dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--storage Memory|Sqlite|Postgres] [--quick]
 var options = BenchmarkOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
@@ -35,6 +35,11 @@ var postgres = Environment.GetEnvironmentVariable("FOOTDROP_TEST_POSTGRES");
 if (!string.IsNullOrWhiteSpace(postgres))
 {
     storages.Add(("Postgres", new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = postgres }));
+}
+
+if (options.Storage is { } only)
+{
+    storages.RemoveAll(s => !string.Equals(s.Name, only, StringComparison.OrdinalIgnoreCase));
 }
 
 var rows = new List<Row>();
@@ -188,7 +193,7 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool Quick)
+internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool Quick, string? Storage)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -199,7 +204,8 @@ internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool
         }
 
         var quick = args.Contains("--quick");
-        return new BenchmarkOptions(Value("--users", 16), Value("--seconds", quick ? 2 : 10), Value("--rounds", quick ? 1 : 3), quick);
+        var storage = Array.IndexOf(args, "--storage") is var s && s >= 0 && s + 1 < args.Length ? args[s + 1] : null;
+        return new BenchmarkOptions(Value("--users", 16), Value("--seconds", quick ? 2 : 10), Value("--rounds", quick ? 1 : 3), quick, storage);
     }
 }
 

@@ -15,6 +15,13 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
 
     private readonly string _connectionString;
 
+    /// <summary>
+    /// One writer at a time within this process. SQLite allows one writer per file anyway; queueing here costs nothing,
+    /// whereas a writer that finds the file busy is retried by Microsoft.Data.Sqlite only after sleeping (about 150 ms),
+    /// which made the slowest turns wait for no reason. Other processes sharing the file still get the busy retry.
+    /// </summary>
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public SqliteStorage(string databasePath, TimeProvider? timeProvider = null)
         : base(timeProvider)
     {
@@ -43,6 +50,7 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
     public void Dispose()
     {
+        _writeGate.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -97,6 +105,24 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
 
     protected override async Task<RowWrite?> TryWriteRowsAsync(IReadOnlyList<RowWrite> writes, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        return await GatedAsync(() => WriteRowsAsync(writes, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> GatedAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<RowWrite?> WriteRowsAsync(IReadOnlyList<RowWrite> writes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // Not deferred: BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing on upgrade.
@@ -135,7 +161,14 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
         return null;
     }
 
-    protected override async Task DeleteRowsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    protected override Task DeleteRowsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+        => GatedAsync(async () =>
+        {
+            await DeleteKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    private async Task DeleteKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -151,7 +184,10 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task<int> DeleteConversationRowsWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    protected override Task<int> DeleteConversationRowsWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+        => GatedAsync(() => DeleteIdleAsync(cutoff, cancellationToken), cancellationToken);
+
+    private async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
