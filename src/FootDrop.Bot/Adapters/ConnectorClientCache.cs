@@ -50,8 +50,6 @@ public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : Bot
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken)
         => inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
-    internal int CachedClientCount => _clients.Count;
-
     private static string IdentityKey(ClaimsIdentity identity)
         => string.Join('|', identity.Claims
             .Where(c => c.Type is AuthenticationConstants.AudienceClaim or AuthenticationConstants.AppIdClaim or AuthenticationConstants.AuthorizedParty or AuthenticationConstants.VersionClaim)

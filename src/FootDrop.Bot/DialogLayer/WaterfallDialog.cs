@@ -36,8 +36,6 @@ public class WaterfallDialog<TState> : Dialog
         }
     }
 
-    public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToList();
-
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var instance = dc.ActiveDialog!;

@@ -9,7 +9,6 @@ public static class Prompting
 {
     public const string ChoicePromptId = "choice";
     public const string YesNoPromptId = "yes-no";
-    public const string PainPromptId = "pain";
 
     public static PromptOptions YesNo(Texts texts, string promptKey, bool allowUnsure = false) => new()
     {

@@ -90,8 +90,6 @@ public sealed class DirectLineConversations(IOptions<WebChatOptions> options, Ti
         }
     }
 
-    public bool Forget(string conversationId) => _conversations.TryRemove(conversationId, out _);
-
     /// <summary>Drops the stored transcript but keeps the conversation open, so the bot can still confirm the erase.</summary>
     public void ClearHistory(string conversationId)
     {

@@ -49,8 +49,6 @@ public sealed class HoldTimers(ProactiveMessenger messenger, TimeProvider time) 
         return false;
     }
 
-    public bool IsPending(ConversationReference reference) => _pending.ContainsKey(Key(reference));
-
     public void Dispose()
     {
         foreach (var timer in _pending.Values)
