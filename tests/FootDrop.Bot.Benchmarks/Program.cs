@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using FootDrop.Bot.Benchmarks;
 using Microsoft.Data.Sqlite;
 
-// dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--storage Memory|Sqlite|Postgres] [--quick]
+// dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--storage Memory|Sqlite|Postgres] [--mode expectReplies|normal] [--quick]
 var options = BenchmarkOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
@@ -43,7 +43,7 @@ if (options.Storage is { } only)
 }
 
 var rows = new List<Row>();
-foreach (var expectReplies in new[] { true, false })
+foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is null || string.Equals(options.Mode, e ? "expectReplies" : "normal", StringComparison.OrdinalIgnoreCase)))
 {
     var mode = expectReplies ? "expectReplies" : "normal";
     var baselineDriver = new LoadDriver(http, baseline.BaseAddress, connector, expectReplies, echoScript, options.Users);
@@ -193,7 +193,7 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool Quick, string? Storage)
+internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool Quick, string? Storage, string? Mode)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -204,8 +204,8 @@ internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool
         }
 
         var quick = args.Contains("--quick");
-        var storage = Array.IndexOf(args, "--storage") is var s && s >= 0 && s + 1 < args.Length ? args[s + 1] : null;
-        return new BenchmarkOptions(Value("--users", 16), Value("--seconds", quick ? 2 : 10), Value("--rounds", quick ? 1 : 3), quick, storage);
+        string? Text(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        return new BenchmarkOptions(Value("--users", 16), Value("--seconds", quick ? 2 : 10), Value("--rounds", quick ? 1 : 3), quick, Text("--storage"), Text("--mode"));
     }
 }
 

@@ -14,6 +14,8 @@ namespace FootDrop.Bot.Adapters;
 /// ConnectorClient for every turn, and each brings a fresh Newtonsoft contract resolver, so every reply re-reflects
 /// the Activity type graph; that per-turn cost dominates the bot's CPU time under normal delivery.
 /// Clients are keyed by everything that makes them differ: the caller's identity claims, the serviceUrl and the audience.
+/// The user token client, which the adapter also asks for on every turn, is built only if the turn uses it
+/// (<see cref="LazyUserTokenClient"/>).
 /// </summary>
 public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
@@ -41,7 +43,7 @@ public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : Bot
         => new CachingConnectorFactory(this, inner.CreateConnectorFactory(claimsIdentity), IdentityKey(claimsIdentity));
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
-        => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        => Task.FromResult<UserTokenClient>(new LazyUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 
