@@ -95,15 +95,28 @@ internal sealed class StockEchoHost : IAsyncDisposable
     }
 }
 
-/// <summary>A fast connector service on 127.0.0.1 that counts the text replies it receives per replied-to activity.</summary>
+/// <summary>
+/// A fast connector service on 127.0.0.1 that counts the text replies it receives per replied-to activity. It is one
+/// terminal middleware (no routing, no JSON parsing), so under normal delivery the figures are the bot's, not this
+/// stand-in channel's.
+/// </summary>
 internal sealed class CountingConnector : IAsyncDisposable
 {
+    private const string ActivitiesPath = "/v3/conversations/";
+    private static readonly byte[] s_messageType = "\"type\":\"message\""u8.ToArray();
+    private static readonly byte[] s_text = "\"text\""u8.ToArray();
+    private static readonly byte[] s_resourceResponse = "{\"id\":\"1\"}"u8.ToArray();
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _textReplies = new(StringComparer.Ordinal);
+    private long _posts;
 
     private CountingConnector(WebApplication app) => _app = app;
 
     public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>Every activity posted to the connector so far (text replies, traces, typing, cards).</summary>
+    public long Posts => Interlocked.Read(ref _posts);
 
     public static async Task<CountingConnector> StartAsync()
     {
@@ -112,17 +125,7 @@ internal sealed class CountingConnector : IAsyncDisposable
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var connector = new CountingConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (string replyToId, HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync();
-            if (body.Contains("\"text\"", StringComparison.Ordinal) && body.Contains("\"type\":\"message\"", StringComparison.Ordinal))
-            {
-                connector._textReplies.AddOrUpdate(replyToId, 1, (_, n) => n + 1);
-            }
-
-            return Results.Text("{\"id\":\"" + Guid.NewGuid().ToString("N") + "\"}", "application/json");
-        });
+        app.Run(connector.ReceiveAsync);
         await app.StartAsync();
         connector.ServiceUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return connector;
@@ -132,4 +135,28 @@ internal sealed class CountingConnector : IAsyncDisposable
     public int TakeReplies(string activityId) => _textReplies.TryRemove(activityId, out var n) ? n : 0;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    // POST /v3/conversations/{conversationId}/activities/{replyToId}
+    private async Task ReceiveAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(ActivitiesPath, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        Interlocked.Increment(ref _posts);
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        var slash = path.LastIndexOf('/');
+        if (slash > ActivitiesPath.Length && bytes.IndexOf(s_messageType) >= 0 && bytes.IndexOf(s_text) >= 0)
+        {
+            _textReplies.AddOrUpdate(path[(slash + 1)..], 1, (_, n) => n + 1);
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(s_resourceResponse);
+    }
 }

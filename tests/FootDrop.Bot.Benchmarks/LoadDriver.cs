@@ -7,7 +7,7 @@ namespace FootDrop.Bot.Benchmarks;
 /// <summary>One scripted conversation: null is the join (conversationUpdate), anything else a message.</summary>
 internal sealed record Script(string Name, IReadOnlyList<string?> Turns);
 
-internal sealed record RoundResult(long Turns, long Errors, List<double> LatenciesMs, TimeSpan Elapsed, TimeSpan Cpu)
+internal sealed record RoundResult(long Turns, long Errors, List<double> LatenciesMs, TimeSpan Elapsed, TimeSpan Cpu, long Posts = 0)
 {
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
 
@@ -25,13 +25,14 @@ internal sealed class LoadDriver(HttpClient http, Uri target, CountingConnector 
     {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var postsBefore = connector.Posts;
         var stopwatch = Stopwatch.StartNew();
         var deadline = stopwatch.Elapsed + duration;
         var perUser = await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(() => UserAsync(stopwatch, deadline))));
         stopwatch.Stop();
         process.Refresh();
         var latencies = perUser.SelectMany(u => u.Latencies).ToList();
-        return new RoundResult(latencies.Count, perUser.Sum(u => u.Errors), latencies, stopwatch.Elapsed, process.TotalProcessorTime - cpuBefore);
+        return new RoundResult(latencies.Count, perUser.Sum(u => u.Errors), latencies, stopwatch.Elapsed, process.TotalProcessorTime - cpuBefore, connector.Posts - postsBefore);
     }
 
     /// <summary>One conversation, start to end, by one user: for the cold start.</summary>

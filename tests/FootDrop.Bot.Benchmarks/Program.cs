@@ -82,11 +82,11 @@ foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is n
 }
 
 Console.WriteLine();
-Console.WriteLine("| bot | mode | storage | turns/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/turn | vs stock turns/s | conv. state bytes |");
-Console.WriteLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| bot | mode | storage | turns/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/turn | vs stock turns/s | posts/turn | conv. state bytes |");
+Console.WriteLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var row in rows)
 {
-    Console.WriteLine($"| {row.Bot} | {row.Mode} | {row.Storage} | {row.TurnsPerSecond:F0} | {row.P50:F2} | {row.P95:F2} | {row.P99:F2} | {row.Errors} | {row.CpuMsPerTurn:F3} | {(row.Ratio is { } r ? r.ToString("F2") + "x" : "-")} | {(row.StateBytes is { } b ? b.ToString("F0") : "-")} |");
+    Console.WriteLine($"| {row.Bot} | {row.Mode} | {row.Storage} | {row.TurnsPerSecond:F0} | {row.P50:F2} | {row.P95:F2} | {row.P99:F2} | {row.Errors} | {row.CpuMsPerTurn:F3} | {(row.Ratio is { } r ? r.ToString("F2") + "x" : "-")} | {row.PostsPerTurn:F2} | {(row.StateBytes is { } b ? b.ToString("F0") : "-")} |");
 }
 
 var stockNormal = rows.FirstOrDefault(r => r.Bot.StartsWith("stock", StringComparison.Ordinal) && r.Mode == "normal");
@@ -209,7 +209,7 @@ internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool
     }
 }
 
-internal sealed record Row(string Bot, string Mode, string Storage, double TurnsPerSecond, double P50, double P95, double P99, long Errors, double CpuMsPerTurn, double? Ratio, double? StateBytes = null)
+internal sealed record Row(string Bot, string Mode, string Storage, double TurnsPerSecond, double P50, double P95, double P99, long Errors, double CpuMsPerTurn, double? Ratio, double PostsPerTurn, double? StateBytes = null)
 {
     public static Row From(string bot, string mode, string storage, List<RoundResult> rounds, Row? baseline)
     {
@@ -219,6 +219,7 @@ internal sealed record Row(string Bot, string Mode, string Storage, double Turns
         var seconds = rounds.Sum(r => r.Elapsed.TotalSeconds);
         var tps = turns / seconds;
         var cpu = rounds.Sum(r => r.Cpu.TotalMilliseconds) / Math.Max(1, turns);
-        return new Row(bot, mode, storage, tps, Percentile(0.5), Percentile(0.95), Percentile(0.99), rounds.Sum(r => r.Errors), cpu, baseline is null ? null : tps / baseline.TurnsPerSecond);
+        var posts = (double)rounds.Sum(r => r.Posts) / Math.Max(1, turns);
+        return new Row(bot, mode, storage, tps, Percentile(0.5), Percentile(0.95), Percentile(0.99), rounds.Sum(r => r.Errors), cpu, baseline is null ? null : tps / baseline.TurnsPerSecond, posts);
     }
 }

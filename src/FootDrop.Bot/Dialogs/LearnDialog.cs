@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 
 namespace FootDrop.Bot.Dialogs;
 
-/// <summary>Explains one topic in short messages, then offers the related topics; each topic re-enters the dialog.</summary>
+/// <summary>Explains one topic in one message of short paragraphs, then offers the related topics; each topic re-enters the dialog.</summary>
 public sealed class LearnDialog : ComponentDialog
 {
     private const string MenuChoice = "menu";
@@ -47,11 +47,10 @@ public sealed class LearnDialog : ComponentDialog
             return await step.EndDialogAsync(new Reroute(step.Context.Activity.Text ?? string.Empty), cancellationToken);
         }
 
+        // One topic, one message: its paragraphs arrive together, and Teams' limit of a few messages a second per
+        // conversation is never at stake.
         var section = _content.Section(sectionId);
-        foreach (var message in section.Messages)
-        {
-            await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Fill(message)), cancellationToken);
-        }
+        await step.Context.SendActivityAsync(MessageFactory.Text(Paragraphs.Join(section.Messages.Select(m => _texts.Fill(m)))), cancellationToken);
 
         var next = section.Next.Select(id => _content.Section(id)).Select(s => new Choice(s.Id, s.Title)).ToList();
         next.Add(new Choice(MenuChoice, _texts[TextKeys.ButtonMenu]));

@@ -19,6 +19,22 @@ internal static class StateDocument
 
     public static string Serialize(object item)
     {
+        if (item.GetType() == typeof(Dictionary<string, object>))
+        {
+            // BotState's own shape, nearly every write: straight to text, leaving out the eTag entry, in one pass.
+            var dictionary = (Dictionary<string, object>)item;
+            var withoutETag = new Dictionary<string, object>(dictionary.Count);
+            foreach (var (key, value) in dictionary)
+            {
+                if (!string.Equals(key, StoredItemETag.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    withoutETag[key] = value;
+                }
+            }
+
+            return JsonConvert.SerializeObject(withoutETag, s_settings);
+        }
+
         var document = JObject.FromObject(item, JsonSerializer.Create(s_settings));
         StoredItemETag.RemoveFrom(document);
         return document.ToString(Formatting.None);

@@ -21,9 +21,7 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("no").AssertReplyContains("injury or an operation")
             .Send("no").AssertReplyContains("getting worse")
             .Send("no")
-            .AssertReplyContains("Nothing you've told me needs urgent care", "physical therapist")
-            .AssertReplyContains("exercises are reasonable to try")
-            .AssertReplyContains("same day", "emergency number")
+            .AssertReplyContains("Nothing you've told me needs urgent care", "physical therapist", "exercises are reasonable to try", "same day", "emergency number")
             .AssertTrace("routine")
             .AssertReplyContains("summary")
             .Send("Show my summary")
@@ -36,9 +34,7 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
     {
         await StartCheck(bot.NewConversation())
             .Send("yes")
-            .AssertReplyContains("Call your local emergency number", "now")
-            .AssertReplyContains("stroke")
-            .AssertReplyContains("don't start any exercises")
+            .AssertReplyContains("Call your local emergency number", "now", "stroke", "don't start any exercises")
             .AssertTrace("emergency", "screen-stroke-signs")
             .StartTestAsync();
     }
@@ -50,7 +46,6 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("no").AssertReplyContains("urine or stool")
             .Send("yes")
             .AssertReplyContains("Call your local emergency number")
-            .SkipReplies(2)
             .AssertTrace("emergency", "screen-cauda-equina-signs")
             .StartTestAsync();
     }
@@ -63,9 +58,7 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("no").AssertReplyContains("balance")
             .Send("no").AssertReplyContains("injury")
             .Send("no").AssertReplyContains("getting worse")
-            .Send("no").AssertReplyContains("Please see a doctor today")
-            .AssertReplyContains("don't start the exercises")
-            .AssertReplyContains("Call your local emergency number", "instead")
+            .Send("no").AssertReplyContains("Please see a doctor today", "don't start the exercises", "Call your local emergency number", "instead")
             .AssertTrace("urgent", "answer-numbness-or-tingling")
             .StartTestAsync();
     }
@@ -79,7 +72,6 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("no").AssertReplyContains("injury")
             .Send("no").AssertReplyContains("getting worse")
             .Send("no").AssertReplyContains("see a doctor today")
-            .SkipReplies(2)
             .AssertTrace("urgent", "answer-radiating-leg-pain")
             .StartTestAsync();
     }
@@ -96,7 +88,6 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("no").AssertReplyContains("injury")
             .Send("no").AssertReplyContains("getting worse")
             .Send("no").AssertReplyContains("see a doctor today")
-            .SkipReplies(2)
             .AssertTrace("urgent", "answer-sudden-onset")
             .StartTestAsync();
     }
@@ -119,7 +110,6 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("my foot suddenly went numb this morning")
             .AssertReplyContains("noticed something")
             .AssertReplyContains("Please see a doctor today")
-            .SkipReplies(2)
             .AssertTrace("urgent", "new-numbness-or-tingling")
             .AssertReplyContains("What would you like to do now?")
             .StartTestAsync();
@@ -134,7 +124,6 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("actually my speech is slurred and my face is drooping")
             .AssertReplyContains("noticed something")
             .AssertReplyContains("Call your local emergency number")
-            .SkipReplies(2)
             .AssertTrace("emergency", "stroke-speech", "stroke-face-droop")
             .StartTestAsync();
     }
@@ -144,7 +133,7 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
     {
         await bot.Flow(bot.NewConversation())
             .Send("what are the warning signs?")
-            .Says(T.Fill(bot.Content.Section("warning-signs").Messages[0]))
+            .SaysParagraphs(bot.Content.Section("warning-signs").Messages.Select(m => T.Fill(m)))
             .StartTestAsync();
     }
 
@@ -157,7 +146,6 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .Send("yes")
             .AssertReplyContains("noticed something")
             .AssertReplyContains("see a doctor today")
-            .SkipReplies(2)
             .AssertTrace("urgent", "new-numbness-or-tingling")
             .StartTestAsync();
     }

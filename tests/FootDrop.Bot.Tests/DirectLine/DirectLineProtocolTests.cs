@@ -162,7 +162,7 @@ public sealed class DirectLineProtocolTests : IDisposable
     public async Task History_is_bounded_but_the_watermark_keeps_counting()
     {
         var grant = await StartAsync();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             await PostMessageAsync(grant, "what causes foot drop", "c" + i);
         }

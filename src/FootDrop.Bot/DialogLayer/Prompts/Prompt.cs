@@ -22,14 +22,25 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
     private const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
 
+    private static readonly Newtonsoft.Json.JsonSerializer s_optionsReader = Newtonsoft.Json.JsonSerializer.Create();
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var promptOptions = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' needs {nameof(PromptOptions)}.", nameof(options));
         var instance = dc.ActiveDialog!;
-        instance.State[OptionsKey] = JObject.FromObject(promptOptions, DialogInstance.StateSerializer);
+        var stored = JObject.FromObject(promptOptions, DialogInstance.StateSerializer);
+        if (JToken.DeepEquals(stored["retryPrompt"], stored["prompt"]))
+        {
+            // Asking again in the same words needs no second copy in every saved turn.
+            stored.Remove("retryPrompt");
+        }
+
+        instance.State[OptionsKey] = stored;
         instance.State[AttemptsKey] = 0;
-        await SendAsync(dc.Context, promptOptions, retry: false, cancellationToken);
+
+        // Sent from the stored copy: the caller's activities stay untouched by rendering and sending.
+        await SendAsync(dc.Context, ReadOptions(instance), retry: false, cancellationToken);
         return EndOfTurn;
     }
 
@@ -67,16 +78,15 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
     /// <summary>The choices to show as buttons: a choice prompt's options, or yes/no for a confirm prompt.</summary>
     protected virtual IReadOnlyList<Choice>? ChoicesToShow(PromptOptions options) => options.Choices;
 
+    /// <param name="options">A fresh copy read from the dialog's state (<see cref="ReadOptions"/>): its activity is sent as it is.</param>
     private async Task SendAsync(ITurnContext turnContext, PromptOptions options, bool retry, CancellationToken cancellationToken)
     {
-        var template = (retry ? options.RetryPrompt : null) ?? options.Prompt;
-        if (template is null)
+        var activity = (retry ? options.RetryPrompt : null) ?? options.Prompt;
+        if (activity is null)
         {
             return;
         }
 
-        // Stored activities are templates; each send gets a fresh copy.
-        var activity = JObject.FromObject(template).ToObject<Activity>()!;
         var choices = ChoicesToShow(options);
         if (choices is { Count: > 0 })
         {
@@ -87,5 +97,5 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
     }
 
     private static PromptOptions ReadOptions(DialogInstance instance)
-        => instance.State[OptionsKey]?.ToObject<PromptOptions>(Newtonsoft.Json.JsonSerializer.Create()) ?? new PromptOptions();
+        => instance.State[OptionsKey]?.ToObject<PromptOptions>(s_optionsReader) ?? new PromptOptions();
 }

@@ -17,8 +17,8 @@ public sealed class TriageOutcomes(TriageScript script, Texts texts, BotStateAcc
 
     public async Task SendAsync(ITurnContext turnContext, CareLevel level, IReadOnlyList<string> ruleIds, string source, CancellationToken cancellationToken)
     {
-        var messages = script.Outcomes[level].Select(m => (IActivity)MessageFactory.Text(texts.Fill(m))).ToArray();
-        await turnContext.SendActivitiesAsync(messages, cancellationToken);
+        // One message, action first: the advice arrives whole, as one thing to read and act on.
+        await turnContext.SendActivityAsync(MessageFactory.Text(Paragraphs.Join(script.Outcomes[level].Select(m => texts.Fill(m)))), cancellationToken);
 
         var trace = turnContext.Activity.CreateTrace(
             TraceName,
