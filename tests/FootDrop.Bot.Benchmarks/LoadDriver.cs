@@ -43,12 +43,22 @@ internal sealed class LoadDriver(HttpClient http, Uri target, CountingConnector 
         return new RoundResult(latencies.Count, errors, latencies, clock.Elapsed, TimeSpan.Zero);
     }
 
-    private async Task<(List<double> Latencies, long Errors)> UserAsync(Stopwatch clock, TimeSpan deadline, bool once = false)
+    /// <summary>Exactly <paramref name="conversations"/> whole conversations, shared among the users.</summary>
+    public async Task<RoundResult> RunConversationsAsync(int conversations)
+    {
+        var clock = Stopwatch.StartNew();
+        var left = conversations;
+        var perUser = await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(() => UserAsync(clock, TimeSpan.MaxValue, take: () => Interlocked.Decrement(ref left) >= 0))));
+        var latencies = perUser.SelectMany(u => u.Latencies).ToList();
+        return new RoundResult(latencies.Count, perUser.Sum(u => u.Errors), latencies, clock.Elapsed, TimeSpan.Zero);
+    }
+
+    private async Task<(List<double> Latencies, long Errors)> UserAsync(Stopwatch clock, TimeSpan deadline, bool once = false, Func<bool>? take = null)
     {
         var latencies = new List<double>(4096);
         long errors = 0;
         var url = new Uri(target, "/api/messages");
-        while (clock.Elapsed < deadline)
+        while (clock.Elapsed < deadline && (take is null || take()))
         {
             var conversation = Guid.NewGuid().ToString("N");
             var user = "user-" + Guid.NewGuid().ToString("N");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using FootDrop.Bot.Benchmarks;
 using Microsoft.Data.Sqlite;
 
@@ -23,13 +24,12 @@ Console.WriteLine("CPU per turn is the whole process (servers and load generator
 Console.WriteLine();
 
 await using var connector = await CountingConnector.StartAsync();
-await using var baseline = await StockEchoHost.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
 
 var storages = new List<(string Name, Dictionary<string, string?> Settings)>
 {
     ("Memory", new() { ["Storage:Provider"] = "Memory" }),
-    ("Sqlite", new() { ["Storage:Provider"] = "Sqlite", ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "footdrop-bench-" + Guid.NewGuid().ToString("N")) }),
+    ("Sqlite", new() { ["Storage:Provider"] = "Sqlite", ["Storage:DataDirectory"] = TempDirectory() }),
 };
 var postgres = Environment.GetEnvironmentVariable("FOOTDROP_TEST_POSTGRES");
 if (!string.IsNullOrWhiteSpace(postgres))
@@ -46,6 +46,10 @@ var rows = new List<Row>();
 foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is null || string.Equals(options.Mode, e ? "expectReplies" : "normal", StringComparison.OrdinalIgnoreCase)))
 {
     var mode = expectReplies ? "expectReplies" : "normal";
+
+    // A fresh baseline for each mode: MemoryStorage keeps every finished conversation, and a heap grown by the previous
+    // mode's rounds would slow this mode's garbage collections for both bots.
+    await using var baseline = await StockEchoHost.StartAsync();
     var baselineDriver = new LoadDriver(http, baseline.BaseAddress, connector, expectReplies, echoScript, options.Users);
     await WarmUpAsync("stock echo", mode, baselineDriver);
     Row? baselineRow = null;
@@ -57,20 +61,25 @@ foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is n
 
         var botRounds = new List<RoundResult>();
         var baseRounds = new List<RoundResult>();
+        long botPeak = 0, basePeak = 0;
         for (var round = 0; round < options.Rounds; round++)
         {
             // Alternate, so drift in the machine's speed falls on both alike.
-            botRounds.Add(await botDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
-            baseRounds.Add(await baselineDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
+            var (botRound, botRss) = await Sampled(() => botDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
+            var (baseRound, baseRss) = await Sampled(() => baselineDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
+            botRounds.Add(botRound);
+            baseRounds.Add(baseRound);
+            botPeak = Math.Max(botPeak, botRss);
+            basePeak = Math.Max(basePeak, baseRss);
         }
 
-        baselineRow ??= Row.From("stock echo (CloudAdapter)", mode, "Memory", baseRounds, null);
-        if (!rows.Contains(baselineRow))
+        if (baselineRow is null)
         {
+            baselineRow = Row.From("stock echo (CloudAdapter)", mode, "Memory", baseRounds, null) with { PeakMb = basePeak / (1024 * 1024) };
             rows.Add(baselineRow);
         }
 
-        var botRow = Row.From("FootDrop.Bot", mode, storage, botRounds, baselineRow);
+        var botRow = Row.From("FootDrop.Bot", mode, storage, botRounds, baselineRow) with { PeakMb = botPeak / (1024 * 1024) };
         if (storage == "Sqlite")
         {
             botRow = botRow with { StateBytes = StateBytesPerConversation(settings["Storage:DataDirectory"]!) };
@@ -82,11 +91,11 @@ foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is n
 }
 
 Console.WriteLine();
-Console.WriteLine("| bot | mode | storage | turns/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/turn | vs stock turns/s | posts/turn | conv. state bytes |");
-Console.WriteLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| bot | mode | storage | turns/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/turn | vs stock turns/s | posts/turn | peak RSS MB | conv. state bytes |");
+Console.WriteLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var row in rows)
 {
-    Console.WriteLine($"| {row.Bot} | {row.Mode} | {row.Storage} | {row.TurnsPerSecond:F0} | {row.P50:F2} | {row.P95:F2} | {row.P99:F2} | {row.Errors} | {row.CpuMsPerTurn:F3} | {(row.Ratio is { } r ? r.ToString("F2") + "x" : "-")} | {row.PostsPerTurn:F2} | {(row.StateBytes is { } b ? b.ToString("F0") : "-")} |");
+    Console.WriteLine($"| {row.Bot} | {row.Mode} | {row.Storage} | {row.TurnsPerSecond:F0} | {row.P50:F2} | {row.P95:F2} | {row.P99:F2} | {row.Errors} | {row.CpuMsPerTurn:F3} | {(row.Ratio is { } r ? r.ToString("F2") + "x" : "-")} | {row.PostsPerTurn:F2} | {row.PeakMb} | {(row.StateBytes is { } b ? b.ToString("F0") : "-")} |");
 }
 
 var stockNormal = rows.FirstOrDefault(r => r.Bot.StartsWith("stock", StringComparison.Ordinal) && r.Mode == "normal");
@@ -98,8 +107,19 @@ if (stockNormal is not null && stockExpect is not null && oursNormal is not null
     Console.WriteLine($"FootDrop.Bot normal delivery vs stock normal delivery: {oursNormal.TurnsPerSecond / stockNormal.TurnsPerSecond:F1}x; vs stock expectReplies: {oursNormal.TurnsPerSecond / stockExpect.TurnsPerSecond:F2}x");
 }
 
-Process.GetCurrentProcess().Refresh();
-Console.WriteLine($"Peak working set of the whole benchmark process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB; GC heap now: {GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024)} MB");
+var sqliteExpect = rows.FirstOrDefault(r => r.Bot == "FootDrop.Bot" && r.Mode == "expectReplies" && r.Storage == "Sqlite");
+var memoryExpect = rows.FirstOrDefault(r => r.Bot == "FootDrop.Bot" && r.Mode == "expectReplies" && r.Storage == "Memory");
+if (sqliteExpect is not null && memoryExpect is not null)
+{
+    Console.WriteLine($"FootDrop.Bot SQLite vs MemoryStorage (expectReplies): {sqliteExpect.TurnsPerSecond / memoryExpect.TurnsPerSecond:F2}x");
+}
+
+Console.WriteLine("Peak RSS is the whole benchmark process (bot, baseline, connector and load generator) while that row's rounds ran.");
+
+if (options.Storage is null or "Sqlite" or "sqlite")
+{
+    await MemoryGrowthAsync();
+}
 
 await ColdStartAsync();
 return 0;
@@ -123,6 +143,54 @@ async Task WarmUpAsync(string bot, string mode, LoadDriver driver)
 
     Console.WriteLine($"warmed up {bot} {mode}: {previous:F0} turns/s");
 }
+
+// Samples the process's resident memory while a round runs; keeps the highest seen.
+static async Task<(RoundResult Result, long PeakBytes)> Sampled(Func<Task<RoundResult>> round)
+{
+    var highest = new StrongBox<long>(0);
+    using var stop = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        using var self = Process.GetCurrentProcess();
+        while (!stop.IsCancellationRequested)
+        {
+            self.Refresh();
+            highest.Value = Math.Max(highest.Value, self.WorkingSet64);
+            await Task.Delay(100, CancellationToken.None);
+        }
+    });
+    var result = await round();
+    await stop.CancelAsync();
+    await sampler;
+    return (result, highest.Value);
+}
+
+// Managed memory of the bot with SQLite state as finished conversations pile up: it must stay flat, since every
+// conversation's state lives in the database, not in the process.
+async Task MemoryGrowthAsync()
+{
+    var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:DataDirectory"] = TempDirectory() };
+    using var bot = new FootDropHost(settings);
+    var driver = new LoadDriver(http, bot.BaseAddress, connector, true, footDropScript, options.Users);
+    var batch = options.Quick ? 200 : 2000;
+    var batches = options.Quick ? 2 : 4;
+    Console.WriteLine();
+    Console.WriteLine($"Memory with SQLite state as finished conversations pile up (expectReplies, {options.Users} users, {footDropScript.Turns.Count} turns each):");
+    Console.WriteLine("| finished conversations | managed heap after full GC, MB | process RSS, MB | errors |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: |");
+    await driver.RunConversationsAsync(batch);
+    var finished = batch;
+    for (var i = 0; i <= batches; i++)
+    {
+        var result = i == 0 ? null : await driver.RunConversationsAsync(batch);
+        finished += i == 0 ? 0 : batch;
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"| {finished} | {heap / (1024.0 * 1024):F1} | {self.WorkingSet64 / (1024 * 1024)} | {result?.Errors ?? 0} |");
+    }
+}
+
+static string TempDirectory() => Path.Combine(Path.GetTempPath(), "footdrop-bench-" + Guid.NewGuid().ToString("N"));
 
 static void Print(Row row)
     => Console.WriteLine($"  {row.Bot} {row.Mode} {row.Storage}: {row.TurnsPerSecond:F0} turns/s, p50 {row.P50:F2} ms, p99 {row.P99:F2} ms, {row.Errors} errors");
@@ -209,7 +277,7 @@ internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool
     }
 }
 
-internal sealed record Row(string Bot, string Mode, string Storage, double TurnsPerSecond, double P50, double P95, double P99, long Errors, double CpuMsPerTurn, double? Ratio, double PostsPerTurn, double? StateBytes = null)
+internal sealed record Row(string Bot, string Mode, string Storage, double TurnsPerSecond, double P50, double P95, double P99, long Errors, double CpuMsPerTurn, double? Ratio, double PostsPerTurn, double? StateBytes = null, long PeakMb = 0)
 {
     public static Row From(string bot, string mode, string storage, List<RoundResult> rounds, Row? baseline)
     {
