@@ -17,4 +17,10 @@ public sealed class Texts(ContentCatalog content, IOptions<SafetyOptions> safety
     /// <summary>Fills a text that comes from elsewhere in the content (an explanation, a step).</summary>
     public string Fill(string template, params (string Name, object? Value)[] values)
         => TextCatalog.Fill(TextCatalog.Fill(template, values), ("emergencyNumber", safety.Value.EmergencyNumber));
+
+    /// <summary>
+    /// Several paragraphs of content (an explanation, a triage outcome) filled in as the text of one message, a blank line
+    /// between them: Markdown's paragraph break, which Teams, Web Chat and Emulator all render.
+    /// </summary>
+    public string FillParagraphs(IEnumerable<string> templates) => string.Join("\n\n", templates.Select(t => Fill(t)));
 }

@@ -50,7 +50,7 @@ public sealed class LearnDialog : ComponentDialog
         // One topic, one message: its paragraphs arrive together, and Teams' limit of a few messages a second per
         // conversation is never at stake.
         var section = _content.Section(sectionId);
-        await step.Context.SendActivityAsync(MessageFactory.Text(Paragraphs.Join(section.Messages.Select(m => _texts.Fill(m)))), cancellationToken);
+        await step.Context.SendActivityAsync(MessageFactory.Text(_texts.FillParagraphs(section.Messages)), cancellationToken);
 
         var next = section.Next.Select(id => _content.Section(id)).Select(s => new Choice(s.Id, s.Title)).ToList();
         next.Add(new Choice(MenuChoice, _texts[TextKeys.ButtonMenu]));

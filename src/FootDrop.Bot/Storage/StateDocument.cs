@@ -26,7 +26,7 @@ internal static class StateDocument
             var withoutETag = new Dictionary<string, object>(dictionary.Count);
             foreach (var (key, value) in dictionary)
             {
-                if (!string.Equals(key, StoredItemETag.Name, StringComparison.OrdinalIgnoreCase))
+                if (!StoredItemETag.IsETagName(key))
                 {
                     withoutETag[key] = value;
                 }

@@ -39,10 +39,13 @@ internal static class StoredItemETag
         }
     }
 
+    /// <summary>True for the entry that carries the eTag, however it is cased.</summary>
+    public static bool IsETagName(string name) => string.Equals(name, Name, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The eTag is kept in its own column, never in the stored document, so a stale copy can never come back.</summary>
     public static void RemoveFrom(JObject document)
     {
-        foreach (var property in document.Properties().Where(p => string.Equals(p.Name, Name, StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var property in document.Properties().Where(p => IsETagName(p.Name)).ToList())
         {
             property.Remove();
         }

@@ -71,9 +71,9 @@ public static class FlowExtensions
     public static TestFlow Says(this TestFlow flow, string text)
         => flow.AssertReply(activity => Assert.Equal(text, ((Activity)activity).Text));
 
-    /// <summary>Asserts the next reply is these paragraphs, in this order, as one message.</summary>
+    /// <summary>Asserts the next reply is these paragraphs, in this order, as one message with a blank line between them.</summary>
     public static TestFlow SaysParagraphs(this TestFlow flow, IEnumerable<string> paragraphs)
-        => flow.Says(FootDrop.Bot.Conversation.Paragraphs.Join(paragraphs));
+        => flow.Says(string.Join("\n\n", paragraphs));
 
     /// <summary>Asserts the next reply offers exactly these buttons, as suggested actions.</summary>
     public static TestFlow Offers(this TestFlow flow, string text, params string[] buttons)

@@ -18,7 +18,7 @@ public sealed class TriageOutcomes(TriageScript script, Texts texts, BotStateAcc
     public async Task SendAsync(ITurnContext turnContext, CareLevel level, IReadOnlyList<string> ruleIds, string source, CancellationToken cancellationToken)
     {
         // One message, action first: the advice arrives whole, as one thing to read and act on.
-        await turnContext.SendActivityAsync(MessageFactory.Text(Paragraphs.Join(script.Outcomes[level].Select(m => texts.Fill(m)))), cancellationToken);
+        await turnContext.SendActivityAsync(MessageFactory.Text(texts.FillParagraphs(script.Outcomes[level])), cancellationToken);
 
         var trace = turnContext.Activity.CreateTrace(
             TraceName,
