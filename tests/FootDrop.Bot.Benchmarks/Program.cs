@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using FootDrop.Bot.Benchmarks;
 using Microsoft.Data.Sqlite;
 
@@ -116,7 +115,7 @@ if (sqliteExpect is not null && memoryExpect is not null)
 
 Console.WriteLine("Peak RSS is the whole benchmark process (bot, baseline, connector and load generator) while that row's rounds ran.");
 
-if (options.Storage is null or "Sqlite" or "sqlite")
+if (options.Storage is null || string.Equals(options.Storage, "Sqlite", StringComparison.OrdinalIgnoreCase))
 {
     await MemoryGrowthAsync();
 }
@@ -147,7 +146,7 @@ async Task WarmUpAsync(string bot, string mode, LoadDriver driver)
 // Samples the process's resident memory while a round runs; keeps the highest seen.
 static async Task<(RoundResult Result, long PeakBytes)> Sampled(Func<Task<RoundResult>> round)
 {
-    var highest = new StrongBox<long>(0);
+    long highest = 0;
     using var stop = new CancellationTokenSource();
     var sampler = Task.Run(async () =>
     {
@@ -155,14 +154,14 @@ static async Task<(RoundResult Result, long PeakBytes)> Sampled(Func<Task<RoundR
         while (!stop.IsCancellationRequested)
         {
             self.Refresh();
-            highest.Value = Math.Max(highest.Value, self.WorkingSet64);
+            highest = Math.Max(highest, self.WorkingSet64);
             await Task.Delay(100, CancellationToken.None);
         }
     });
     var result = await round();
     await stop.CancelAsync();
     await sampler;
-    return (result, highest.Value);
+    return (result, highest);
 }
 
 // Managed memory of the bot with SQLite state as finished conversations pile up: it must stay flat, since every
@@ -178,15 +177,12 @@ async Task MemoryGrowthAsync()
     Console.WriteLine($"Memory with SQLite state as finished conversations pile up (expectReplies, {options.Users} users, {footDropScript.Turns.Count} turns each):");
     Console.WriteLine("| finished conversations | managed heap after full GC, MB | process RSS, MB | errors |");
     Console.WriteLine("| ---: | ---: | ---: | ---: |");
-    await driver.RunConversationsAsync(batch);
-    var finished = batch;
-    for (var i = 0; i <= batches; i++)
+    for (var i = 1; i <= batches + 1; i++)
     {
-        var result = i == 0 ? null : await driver.RunConversationsAsync(batch);
-        finished += i == 0 ? 0 : batch;
+        var result = await driver.RunConversationsAsync(batch);
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         using var self = Process.GetCurrentProcess();
-        Console.WriteLine($"| {finished} | {heap / (1024.0 * 1024):F1} | {self.WorkingSet64 / (1024 * 1024)} | {result?.Errors ?? 0} |");
+        Console.WriteLine($"| {i * batch} | {heap / (1024.0 * 1024):F1} | {self.WorkingSet64 / (1024 * 1024)} | {result.Errors} |");
     }
 }
 
