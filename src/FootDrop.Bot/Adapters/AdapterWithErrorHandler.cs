@@ -23,6 +23,7 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
         : base(authentication, logger)
     {
         _logger = logger;
+        Use(new SharedCultureMiddleware());
         OnTurnError = async (turnContext, exception) =>
         {
             // The exception message may quote what the user typed, so only its type and stack are logged.

@@ -26,6 +26,7 @@ public sealed partial class DirectLineAdapter : BotAdapter, IProactiveRoute
     public DirectLineAdapter(DirectLineConversations conversations, TurnErrorReply errorReply, ILogger<DirectLineAdapter> logger)
     {
         _conversations = conversations;
+        Use(new SharedCultureMiddleware());
         OnTurnError = async (turnContext, exception) =>
         {
             // As on the channel adapter: the exception's type only, since its message may quote the user.

@@ -22,6 +22,10 @@ public static partial class BotHostingExtensions
         services.AddSingleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>();
 
         services.AddHttpClient();
+
+        // The factory's default handlers log every outgoing request with its URL, which names the conversation and the
+        // activity replied to; connector calls are the bot's busiest path and their failures surface in the turn's own log.
+        services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
         services.AddHealthChecks();
 
         services.AddSingleton<ConfigurationBotFrameworkAuthentication>();

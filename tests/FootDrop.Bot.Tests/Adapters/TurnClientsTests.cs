@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using FootDrop.Bot.Concurrency;
 using FootDrop.Bot.Tests.Infrastructure;
 using Microsoft.Bot.Builder;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FootDrop.Bot.Tests.Adapters;
 
 /// <summary>
-/// The clients the channel adapter hands each turn, over the real protocol: the connector client is reused from turn to
-/// turn, and the user token client is there for any turn that needs it but is only built by a turn that uses it.
+/// What the channel adapter hands each turn, over the real protocol: the connector client is reused from turn to turn,
+/// the user token client is there for any turn that needs it but is only built by a turn that uses it, and the turn's
+/// culture is the process's shared one for its locale.
 /// </summary>
 public sealed class TurnClientsTests : IAsyncLifetime
 {
@@ -40,6 +42,19 @@ public sealed class TurnClientsTests : IAsyncLifetime
         await _connector.WaitForAsync(2);
         Assert.Equal(2, _probe.ConnectorClients.Count);
         Assert.Single(_probe.ConnectorClients.Select(c => c.Conversations).Distinct());
+    }
+
+    [Fact]
+    public async Task Two_turns_in_one_locale_run_on_the_same_shared_culture_of_that_locale()
+    {
+        await _app.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, "conv-culture-1", "one"));
+        await _app.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, "conv-culture-2", "two"));
+
+        await _connector.WaitForAsync(2);
+        var cultures = _probe.Cultures.ToList();
+        Assert.Equal(2, cultures.Count);
+        Assert.Same(cultures[0], cultures[1]);
+        Assert.Same(CultureInfo.GetCultureInfo("en-US"), cultures[0]);
     }
 
     [Fact]
@@ -73,14 +88,18 @@ public sealed class ClientProbeBot : IBot
 
     private readonly ConcurrentQueue<IConnectorClient> _connectorClients = new();
     private readonly ConcurrentQueue<UserTokenClient> _userTokenClients = new();
+    private readonly ConcurrentQueue<CultureInfo> _cultures = new();
 
     public IReadOnlyCollection<IConnectorClient> ConnectorClients => _connectorClients;
 
     public IReadOnlyCollection<UserTokenClient> UserTokenClients => _userTokenClients;
 
+    public IReadOnlyCollection<CultureInfo> Cultures => _cultures;
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         _connectorClients.Enqueue(turnContext.TurnState.Get<IConnectorClient>());
+        _cultures.Enqueue(CultureInfo.CurrentCulture);
         var tokens = turnContext.TurnState.Get<UserTokenClient>();
         _userTokenClients.Enqueue(tokens);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FootDrop.Bot.Recognition;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -56,7 +57,7 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
         var digits = normalized.StartsWith("number ", StringComparison.Ordinal) ? normalized[7..]
             : normalized.StartsWith("option ", StringComparison.Ordinal) ? normalized[7..]
             : normalized;
-        if (int.TryParse(digits, out var position) && position >= 1 && position <= choices.Count)
+        if (int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= choices.Count)
         {
             return new FoundChoice(choices[position - 1].Value, position - 1);
         }
