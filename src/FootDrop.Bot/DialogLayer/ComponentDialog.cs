@@ -4,11 +4,12 @@ using Newtonsoft.Json.Linq;
 namespace FootDrop.Bot.DialogLayer;
 
 /// <summary>
-/// A dialog that contains dialogs, with its own inner stack kept in its instance state (the official ComponentDialog).
+/// A dialog that contains dialogs, with its own inner stack kept on its instance (the official ComponentDialog).
 /// </summary>
 public abstract class ComponentDialog(string id) : Dialog(id)
 {
-    private const string InnerStackKey = "dialogs";
+    /// <summary>Where state saved by earlier versions keeps the inner stack, as JSON inside the instance's state.</summary>
+    private const string LegacyInnerStackKey = "dialogs";
     private readonly DialogSet _dialogs = new();
 
     public string? InitialDialogId { get; protected set; }
@@ -17,35 +18,15 @@ public abstract class ComponentDialog(string id) : Dialog(id)
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext outerDc, object? options, CancellationToken cancellationToken)
     {
-        var (innerDc, innerState) = CreateInnerContext(outerDc, outerDc.ActiveDialog!);
-        var instance = outerDc.ActiveDialog!;
-        DialogTurnResult result;
-        try
-        {
-            result = await OnBeginDialogAsync(innerDc, options, cancellationToken);
-        }
-        finally
-        {
-            SaveInner(instance, innerState);
-        }
-
+        var innerDc = CreateInnerContext(outerDc, outerDc.ActiveDialog!);
+        var result = await OnBeginDialogAsync(innerDc, options, cancellationToken);
         return await EndComponentIfDoneAsync(outerDc, result, cancellationToken);
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
-        var instance = outerDc.ActiveDialog!;
-        var (innerDc, innerState) = CreateInnerContext(outerDc, instance);
-        DialogTurnResult result;
-        try
-        {
-            result = await OnContinueDialogAsync(innerDc, cancellationToken);
-        }
-        finally
-        {
-            SaveInner(instance, innerState);
-        }
-
+        var innerDc = CreateInnerContext(outerDc, outerDc.ActiveDialog!);
+        var result = await OnContinueDialogAsync(innerDc, cancellationToken);
         return await EndComponentIfDoneAsync(outerDc, result, cancellationToken);
     }
 
@@ -58,18 +39,14 @@ public abstract class ComponentDialog(string id) : Dialog(id)
 
     public override async Task RepromptDialogAsync(DialogContext outerDc, DialogInstance instance, CancellationToken cancellationToken)
     {
-        var (innerDc, innerState) = CreateInnerContext(outerDc, instance);
-        await innerDc.RepromptDialogAsync(cancellationToken);
-        SaveInner(instance, innerState);
+        await CreateInnerContext(outerDc, instance).RepromptDialogAsync(cancellationToken);
     }
 
     public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {
         if (reason == DialogReason.CancelCalled)
         {
-            var (innerDc, innerState) = CreateInnerContext(null, instance, turnContext);
-            await innerDc.CancelAllDialogsAsync(cancellationToken);
-            SaveInner(instance, innerState);
+            await CreateInnerContext(null, instance, turnContext).CancelAllDialogsAsync(cancellationToken);
         }
     }
 
@@ -93,14 +70,21 @@ public abstract class ComponentDialog(string id) : Dialog(id)
             _ => await outerDc.EndDialogAsync(result.Result, cancellationToken),
         };
 
-    private (DialogContext Inner, DialogState State) CreateInnerContext(DialogContext? outerDc, DialogInstance instance, ITurnContext? turnContext = null)
-    {
-        var state = instance.State[InnerStackKey] is JObject stored
-            ? stored.ToObject<DialogState>(DialogInstance.StateSerializer) ?? new DialogState()
-            : new DialogState();
-        return (new DialogContext(_dialogs, turnContext ?? outerDc!.Context, state, outerDc), state);
-    }
+    private DialogContext CreateInnerContext(DialogContext? outerDc, DialogInstance instance, ITurnContext? turnContext = null)
+        => new(_dialogs, turnContext ?? outerDc!.Context, InnerStack(instance), outerDc);
 
-    private static void SaveInner(DialogInstance instance, DialogState state)
-        => instance.State[InnerStackKey] = JObject.FromObject(state, DialogInstance.StateSerializer);
+    private static DialogState InnerStack(DialogInstance instance)
+    {
+        if (instance.Inner is { } inner)
+        {
+            return inner;
+        }
+
+        // A conversation saved by an earlier version carries on where it was, rather than losing its place mid-check.
+        instance.Inner = instance.State[LegacyInnerStackKey] is JObject legacy
+            ? legacy.ToObject<DialogState>(DialogInstance.StateSerializer) ?? new DialogState()
+            : new DialogState();
+        instance.State.Remove(LegacyInnerStackKey);
+        return instance.Inner;
+    }
 }

@@ -20,6 +20,13 @@ public sealed class DialogInstance
     public JObject State { get; set; } = [];
 
     /// <summary>
+    /// A component dialog's inner stack. Kept as objects rather than inside <see cref="State"/>, so a turn works on
+    /// it in place instead of converting it to and from JSON at every level of nesting.
+    /// </summary>
+    [JsonProperty("inner", NullValueHandling = NullValueHandling.Ignore)]
+    public DialogState? Inner { get; set; }
+
+    /// <summary>
     /// The typed state a waterfall is working on during this turn, shared by the steps that run one after another
     /// (NextAsync), so an earlier step's copy never overwrites a later step's changes. Never persisted.
     /// </summary>

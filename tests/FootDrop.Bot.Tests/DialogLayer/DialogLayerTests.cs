@@ -106,6 +106,40 @@ public sealed class DialogLayerTests
         await Assert.ThrowsAsync<DialogStateException>(() => dialog.ResumeDialogAsync(dc, DialogReason.EndCalled, null, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_component_saved_with_its_inner_stack_inside_its_state_carries_on_at_the_same_prompt()
+    {
+        // How versions before the typed inner stack saved a conversation waiting at the "How many?" prompt.
+        var saved = new DialogState
+        {
+            DialogStack =
+            [
+                new DialogInstance
+                {
+                    Id = "order",
+                    State = JObject.Parse("""
+                        { "dialogs": { "dialogStack": [
+                            { "id": "count", "state": { "options": { "prompt": { "type": "message", "text": "How many?" }, "maxAttempts": 3 }, "attempts": 0 } },
+                            { "id": "order-steps", "state": { "options": null, "values": { "Side": "left" }, "step": "AskCountStepAsync" } }
+                        ] } }
+                        """),
+                },
+            ],
+        };
+        var conversationState = new ConversationState(new MemoryStorage());
+        var accessor = conversationState.CreateProperty<DialogState>("dialogs");
+        var set = new DialogSet(accessor).Add(new OrderDialog());
+
+        await new TestFlow(Adapter(), async (turn, cancellationToken) =>
+            {
+                await accessor.SetAsync(turn, saved, cancellationToken);
+                var dc = await set.CreateContextAsync(turn, cancellationToken);
+                await dc.ContinueDialogAsync(cancellationToken);
+            })
+            .Send("seven").AssertReply("left x 7")
+            .StartTestAsync();
+    }
+
     [Theory]
     [InlineData("for about three weeks", "duration", 21)]
     [InlineData("2 days ago", "date", 2)]
