@@ -26,6 +26,6 @@ public sealed class PendingClarify
     [Newtonsoft.Json.JsonProperty("questionId")]
     public string? QuestionId { get; set; }
 
-    [Newtonsoft.Json.JsonProperty("asked")]
+    [Newtonsoft.Json.JsonProperty("asked", TypeNameHandling = Newtonsoft.Json.TypeNameHandling.None)]
     public List<string> Asked { get; set; } = [];
 }

@@ -3,10 +3,15 @@ using Newtonsoft.Json.Linq;
 
 namespace FootDrop.Bot.DialogLayer;
 
-/// <summary>The persisted dialog stack, kept in ConversationState; index 0 is the active dialog, as in the official package.</summary>
+/// <summary>
+/// The persisted dialog stack, kept in ConversationState; index 0 is the active dialog, as in the official package.
+/// Below the stack itself every type is known from its declaration, so no type names are stored for it: state stores
+/// that name types (MemoryStorage, <c>TypeNameHandling.All</c>) would otherwise repeat them for every dialog and every
+/// level of nesting, and write, read, compare and hash them on every turn.
+/// </summary>
 public sealed class DialogState
 {
-    [JsonProperty("dialogStack")]
+    [JsonProperty("dialogStack", TypeNameHandling = TypeNameHandling.None, ItemTypeNameHandling = TypeNameHandling.None)]
     public List<DialogInstance> DialogStack { get; set; } = [];
 }
 
@@ -23,7 +28,7 @@ public sealed class DialogInstance
     /// A component dialog's inner stack. Kept as objects rather than inside <see cref="State"/>, so a turn works on
     /// it in place instead of converting it to and from JSON at every level of nesting.
     /// </summary>
-    [JsonProperty("inner", NullValueHandling = NullValueHandling.Ignore)]
+    [JsonProperty("inner", NullValueHandling = NullValueHandling.Ignore, TypeNameHandling = TypeNameHandling.None)]
     public DialogState? Inner { get; set; }
 
     /// <summary>

@@ -47,6 +47,9 @@ public sealed class Choice
 
     [JsonProperty("synonyms")]
     public List<string> Synonyms { get; set; } = [];
+
+    /// <summary>Newtonsoft's convention: a choice without synonyms stores none.</summary>
+    public bool ShouldSerializeSynonyms() => Synonyms.Count > 0;
 }
 
 /// <summary>The choice a user picked.</summary>

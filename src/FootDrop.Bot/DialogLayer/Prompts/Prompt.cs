@@ -30,6 +30,8 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
             ?? throw new ArgumentException($"Prompt '{Id}' needs {nameof(PromptOptions)}.", nameof(options));
         var instance = dc.ActiveDialog!;
         var stored = JObject.FromObject(promptOptions, DialogInstance.StateSerializer);
+        RemoveEmptyLists(stored["prompt"]);
+        RemoveEmptyLists(stored["retryPrompt"]);
         if (JToken.DeepEquals(stored["retryPrompt"], stored["prompt"]))
         {
             // Asking again in the same words needs no second copy in every saved turn.
@@ -94,6 +96,18 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
         }
 
         await turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+
+    /// <summary>MessageFactory's empty attachment and entity lists: nothing to send, so nothing to keep in every saved turn.</summary>
+    private static void RemoveEmptyLists(JToken? activity)
+    {
+        if (activity is JObject fields)
+        {
+            foreach (var empty in fields.Properties().Where(p => p.Value is JArray { Count: 0 }).ToList())
+            {
+                empty.Remove();
+            }
+        }
     }
 
     private static PromptOptions ReadOptions(DialogInstance instance)
