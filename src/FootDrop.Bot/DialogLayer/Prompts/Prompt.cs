@@ -54,7 +54,7 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
         }
 
         var instance = dc.ActiveDialog!;
-        var options = ReadOptions(instance);
+        var options = ReadRecognitionOptions(instance);
         var recognition = Recognize(dc.Context.Activity, options);
         if (recognition.Succeeded && (validator is null || validator(recognition.Value!)))
         {
@@ -68,13 +68,14 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
             return await dc.EndDialogAsync(null, cancellationToken);
         }
 
-        await SendAsync(dc.Context, options, retry: true, cancellationToken);
+        await SendAsync(dc.Context, ReadOptions(instance), retry: true, cancellationToken);
         return EndOfTurn;
     }
 
     public override Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
         => SendAsync(dc.Context, ReadOptions(instance), retry: false, cancellationToken);
 
+    /// <param name="options">The prompt's choices and attempts; its prompt activities are not read for recognising.</param>
     protected abstract PromptRecognition<T> Recognize(Activity activity, PromptOptions options);
 
     /// <summary>The choices to show as buttons: a choice prompt's options, or yes/no for a confirm prompt.</summary>
@@ -108,6 +109,17 @@ public abstract class Prompt<T>(string id, Func<T, bool>? validator = null) : Di
                 empty.Remove();
             }
         }
+    }
+
+    /// <summary>What recognising an answer needs; the prompt activities are only read if the question is asked again.</summary>
+    private static PromptOptions ReadRecognitionOptions(DialogInstance instance)
+    {
+        var stored = instance.State[OptionsKey] as JObject;
+        return new PromptOptions
+        {
+            Choices = stored?["choices"]?.ToObject<List<Choice>>(s_optionsReader),
+            MaxAttempts = stored?["maxAttempts"]?.Value<int>() ?? PromptOptions.DefaultMaxAttempts,
+        };
     }
 
     private static PromptOptions ReadOptions(DialogInstance instance)
