@@ -125,6 +125,11 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
+        // Turn state is saved every turn. With WAL, NORMAL syncs at checkpoints instead of at every commit: a crash of the
+        // bot loses nothing, a power cut or OS crash may roll back the last turns' state, and the file is never corrupted
+        // (SQLite's own advice for WAL). A sync per turn made the disk, not the bot, the limit on turns per second.
+        await SetSynchronousAsync(connection, "NORMAL", cancellationToken).ConfigureAwait(false);
+
         // Not deferred: BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing on upgrade.
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var write in writes)
@@ -171,6 +176,9 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
     private async Task DeleteKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // A user's "delete my data" must stay deleted even after a power cut: synced at commit.
+        await SetSynchronousAsync(connection, "FULL", cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var key in keys)
         {
@@ -194,6 +202,14 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
         command.CommandText = $"DELETE FROM {TableName} WHERE conversation_scoped = 1 AND updated_at < $cutoff;";
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Per connection, and pooled connections keep it: every write path sets the level it needs.</summary>
+    private static async Task SetSynchronousAsync(SqliteConnection connection, string level, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous = {level};";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
