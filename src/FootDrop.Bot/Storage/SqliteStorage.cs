@@ -22,6 +22,9 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
     /// </summary>
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    /// <summary>Whether the file is in WAL mode (some file systems refuse it); only then may turn state skip the sync.</summary>
+    private volatile bool _wal;
+
     public SqliteStorage(string databasePath, TimeProvider? timeProvider = null)
         : base(timeProvider)
     {
@@ -64,7 +67,8 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
         await using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var mode = await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+            _wal = string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase);
         }
 
         await using var create = connection.CreateCommand();
@@ -128,7 +132,8 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
         // Turn state is saved every turn. With WAL, NORMAL syncs at checkpoints instead of at every commit: a crash of the
         // bot loses nothing, a power cut or OS crash may roll back the last turns' state, and the file is never corrupted
         // (SQLite's own advice for WAL). A sync per turn made the disk, not the bot, the limit on turns per second.
-        await SetSynchronousAsync(connection, "NORMAL", cancellationToken).ConfigureAwait(false);
+        // Without WAL, NORMAL could corrupt the file on a power cut, so every commit is synced there.
+        await SetSynchronousAsync(connection, _wal ? "NORMAL" : "FULL", cancellationToken).ConfigureAwait(false);
 
         // Not deferred: BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing on upgrade.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -198,6 +203,9 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
     private async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Expired conversations are deleted for privacy: synced at commit, like the user's own erasure.
+        await SetSynchronousAsync(connection, "FULL", cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"DELETE FROM {TableName} WHERE conversation_scoped = 1 AND updated_at < $cutoff;";
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());

@@ -107,7 +107,7 @@ public sealed class DialogLayerTests
     }
 
     [Fact]
-    public async Task A_component_saved_with_its_inner_stack_inside_its_state_carries_on_at_the_same_prompt()
+    public async Task A_component_saved_with_its_inner_stack_inside_its_state_carries_on_at_the_same_prompt_over_turns()
     {
         // How versions before the typed inner stack saved a conversation waiting at the "How many?" prompt.
         var saved = new DialogState
@@ -130,12 +130,20 @@ public sealed class DialogLayerTests
         var accessor = conversationState.CreateProperty<DialogState>("dialogs");
         var set = new DialogSet(accessor).Add(new OrderDialog());
 
+        var seeded = false;
         await new TestFlow(Adapter(), async (turn, cancellationToken) =>
             {
-                await accessor.SetAsync(turn, saved, cancellationToken);
+                if (!seeded)
+                {
+                    await accessor.SetAsync(turn, saved, cancellationToken);
+                    seeded = true;
+                }
+
                 var dc = await set.CreateContextAsync(turn, cancellationToken);
                 await dc.ContinueDialogAsync(cancellationToken);
+                await conversationState.SaveChangesAsync(turn, false, cancellationToken);
             })
+            .Send("lots").AssertReply("How many?")
             .Send("seven").AssertReply("left x 7")
             .StartTestAsync();
     }
