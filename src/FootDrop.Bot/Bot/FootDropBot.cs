@@ -1,4 +1,5 @@
 using FootDrop.Bot.Conversation;
+using FootDrop.Content.Text;
 using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.Dialogs;
 using FootDrop.Bot.Dialogs.Exercises;
@@ -15,20 +16,29 @@ using Microsoft.Extensions.Options;
 namespace FootDrop.Bot.Bot;
 
 /// <summary>
-/// The turn handler. For every message, in this order: warning signs first (from anywhere, even mid-prompt), then the
-/// words that work anywhere (help, menu, cancel, start over, delete my data), then the active dialog, then free text.
+/// The turn handler. For every message, in this order: warning signs first (from anywhere, even mid-prompt, including
+/// the answer to a clarifying question), then messages it cannot read (empty, emoji alone, another language, too long),
+/// then the words that work anywhere (help, menu, cancel, start over, delete my data), then the active dialog, then
+/// free text.
 /// </summary>
 public sealed partial class FootDropBot(
     BotStateAccessors state,
     BotDialogs dialogs,
     RedFlagDetector detector,
+    ModelGate modelGate,
     PhraseRecognizer recognizer,
     ContentCatalog content,
+    TriageScript script,
+    TriageOutcomes outcomes,
     Texts texts,
     HoldTimers holds,
     IOptions<SafetyOptions> safety,
+    TimeProvider time,
     ILogger<FootDropBot> logger) : IBot
 {
+    /// <summary>Set on a turn whose message hinted at a sign without a question being asked: no "didn't get that".</summary>
+    private const string SymptomHinted = "footdrop.symptomHinted";
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
@@ -74,16 +84,16 @@ public sealed partial class FootDropBot(
                 return;
             }
 
-            if (text.Length == 0)
+            // A message the bot cannot read gets a clear answer (with the emergency advice where it cannot read the
+            // words at all), and the conversation waits where it was.
+            var cannotRead = text.Length == 0 ? texts[TextKeys.MessageEmpty]
+                : LanguageGuess.HasNoWords(text) ? texts.Fill(script.FreeText.NoWords)
+                : LanguageGuess.IsLikelyNotEnglish(text) ? texts.Fill(script.FreeText.OnlyEnglish)
+                : text.Length > safety.Value.MaxMessageLength ? texts[TextKeys.MessageTooLong]
+                : null;
+            if (cannotRead is not null)
             {
-                await turnContext.SendActivityAsync(MessageFactory.Text(texts[TextKeys.MessageEmpty]), cancellationToken);
-                await RepromptOrMenuAsync(dc, cancellationToken);
-                return;
-            }
-
-            if (text.Length > safety.Value.MaxMessageLength)
-            {
-                await turnContext.SendActivityAsync(MessageFactory.Text(texts[TextKeys.MessageTooLong]), cancellationToken);
+                await turnContext.SendActivityAsync(MessageFactory.Text(cannotRead), cancellationToken);
                 await RepromptOrMenuAsync(dc, cancellationToken);
                 return;
             }
@@ -106,56 +116,92 @@ public sealed partial class FootDropBot(
         }
     }
 
-    /// <summary>Warning signs come first, wherever the user is. Returns true when they decided this turn.</summary>
+    /// <summary>
+    /// Warning signs come first, wherever the user is: the answer to a pending clarifying question, then the message
+    /// itself. Returns true when they decided this turn (an outcome, or a question asked).
+    /// </summary>
     private async Task<bool> HandleRedFlagsAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
         var pending = await state.PendingClarify.GetAsync(dc.Context, () => new PendingClarify(), cancellationToken);
-        if (pending.QuestionId is not null)
+        var found = text.Length == 0 ? RedFlagResult.Nothing : detector.Detect(text, useModel: modelGate.ShouldRead(text));
+
+        if (pending.QuestionId is { } questionId)
         {
-            var question = detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == pending.QuestionId);
-            pending.QuestionId = null;
-            var answer = YesNoWords.Recognize(text);
-            if (question is not null && answer == YesNo.No && !detector.Detect(text).IsRedFlag)
+            var question = detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == questionId);
+            var levelIfNo = CareLevels.FromId(pending.LevelIfNo ?? string.Empty) ?? CareLevel.None;
+            var asked = new TriageNotice(levelIfNo, [.. pending.RuleIds], pending.Source ?? TriageSources.Rule, pending.AboutSomeoneElse);
+            pending.Clear();
+            switch (YesNoAnswers.Recognize(text))
             {
-                await RepromptOrMenuAsync(dc, cancellationToken);
-                return true;
-            }
+                case YesNo.Yes or YesNo.Unsure when question is not null:
+                    // Yes, or not sure: when in doubt, care.
+                    await StartOutcomeAsync(dc, new TriageNotice(
+                        Max(question.LevelOnYes, levelIfNo, found.Level),
+                        [.. new[] { question.RuleIdOnYes }.Concat(asked.RuleIds).Concat(found.RuleIds).Distinct()],
+                        TriageSources.ClarifyAnswer,
+                        asked.AboutSomeoneElse || found.AboutSomeoneElse), cancellationToken);
+                    return true;
+                case YesNo.No when !found.IsRedFlag && found.Clarify is null:
+                    if (levelIfNo >= CareLevel.Urgent)
+                    {
+                        await StartOutcomeAsync(dc, asked, cancellationToken);
+                    }
+                    else
+                    {
+                        await RepromptOrMenuAsync(dc, cancellationToken);
+                    }
 
-            if (question is not null && answer is not null)
-            {
-                // Yes, or not sure: when in doubt, care.
-                await StartOutcomeAsync(dc, question.LevelOnYes, [question.RuleIdOnYes], cancellationToken);
-                return true;
-            }
+                    return true;
+                default:
+                    // Not an answer, or a "no" that reports something else: the advice already due is given, and the
+                    // message is read on its own below.
+                    if (levelIfNo >= CareLevel.Urgent && found.Level < levelIfNo)
+                    {
+                        await StartOutcomeAsync(dc, asked, cancellationToken);
+                        return true;
+                    }
 
-            // Not an answer at all: read the message as it is.
+                    break;
+            }
         }
 
-        var found = detector.Detect(text);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        if (found.Clarify is { } clarify && !(pending.AskedOn.TryGetValue(clarify.Id, out var askedOn) && askedOn == today))
+        {
+            // One short question rather than a guess; asked again on a later day or in a later conversation.
+            pending.QuestionId = clarify.Id;
+            pending.LevelIfNo = found.Level.ToId();
+            pending.RuleIds = [.. found.RuleIds];
+            pending.Source = TriageSources.From(found.Source);
+            pending.AboutSomeoneElse = found.AboutSomeoneElse;
+            pending.AskedOn[clarify.Id] = today;
+            await dc.Context.SendActivityAsync(
+                WithChoices(texts.Fill(clarify.Prompt), dc.Context.Activity, Prompting.YesNo(texts, TextKeys.YesNoRetry, allowUnsure: true).Choices!),
+                cancellationToken);
+            await outcomes.SendClarifyTraceAsync(dc.Context, found, clarify.Id, cancellationToken);
+            return true;
+        }
+
         if (found.IsRedFlag)
         {
-            await StartOutcomeAsync(dc, found.Level, found.RuleIds, cancellationToken);
+            await StartOutcomeAsync(dc, new TriageNotice(found.Level, found.RuleIds, TriageSources.From(found.Source), found.AboutSomeoneElse, found.Evidence), cancellationToken);
             return true;
         }
 
-        if (found.Clarify is { } clarify && !pending.Asked.Contains(clarify.Id) && dc.ActiveDialog?.Id != DialogIds.SymptomCheck)
+        if (found.Clarify is not null)
         {
-            // One short question, once per conversation, rather than ignoring a hint of a warning sign.
-            pending.QuestionId = clarify.Id;
-            pending.Asked.Add(clarify.Id);
-            await dc.Context.SendActivityAsync(
-                WithChoices(clarify.Prompt, dc.Context.Activity, Prompting.YesNo(texts, TextKeys.YesNoRetry, allowUnsure: true).Choices!),
-                cancellationToken);
-            return true;
+            dc.Context.TurnState[SymptomHinted] = true;
         }
 
         return false;
     }
 
-    private async Task StartOutcomeAsync(DialogContext dc, CareLevel level, IReadOnlyList<string> ruleIds, CancellationToken cancellationToken)
+    private static CareLevel Max(params CareLevel[] levels) => levels.Max();
+
+    private async Task StartOutcomeAsync(DialogContext dc, TriageNotice notice, CancellationToken cancellationToken)
     {
         await dc.CancelAllDialogsAsync(cancellationToken);
-        await dc.BeginDialogAsync(DialogIds.RedFlag, new RedFlagOptions { Level = level, RuleIds = [.. ruleIds] }, cancellationToken);
+        await dc.BeginDialogAsync(DialogIds.RedFlag, RedFlagOptions.From(notice), cancellationToken);
     }
 
     private async Task<bool> HandleGlobalCommandAsync(DialogContext dc, GlobalCommand command, CancellationToken cancellationToken)
@@ -257,7 +303,9 @@ public sealed partial class FootDropBot(
                 await dc.BeginDialogAsync(DialogIds.Exercises, new ExerciseRequest { ExerciseIds = [exercise["exercise:".Length..]] }, cancellationToken);
                 break;
             default:
-                await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.Fallback]), cancellationToken);
+                // Never "I didn't get that" to a message that spoke of a symptom.
+                var reply = dc.Context.TurnState.Get<object>(SymptomHinted) is true ? texts.Fill(script.FreeText.SymptomNote) : texts[TextKeys.Fallback];
+                await dc.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
                 await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
                 break;
         }

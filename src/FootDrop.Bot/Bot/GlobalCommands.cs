@@ -1,4 +1,5 @@
 using FootDrop.Bot.Recognition;
+using FootDrop.Content.Text;
 
 namespace FootDrop.Bot.Bot;
 
@@ -18,7 +19,7 @@ public enum GlobalCommand
 /// </summary>
 public static class GlobalCommands
 {
-    private static readonly Dictionary<string, GlobalCommand> Phrases = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, GlobalCommand> PhraseMap = new(StringComparer.Ordinal)
     {
         ["help"] = GlobalCommand.Help,
         ["help me"] = GlobalCommand.Help,
@@ -49,14 +50,17 @@ public static class GlobalCommands
         ["remove my data"] = GlobalCommand.DeleteData,
     };
 
+    /// <summary>Every phrase that works anywhere, as written here.</summary>
+    public static IEnumerable<string> Phrases => PhraseMap.Keys;
+
     public static GlobalCommand Recognize(string? text)
     {
-        var normalized = Utterance.Normalize(text);
+        var normalized = TextNormalizer.Canonical(text);
         if (normalized.StartsWith("please ", StringComparison.Ordinal))
         {
             normalized = normalized[7..];
         }
 
-        return Phrases.GetValueOrDefault(normalized, GlobalCommand.None);
+        return PhraseMap.GetValueOrDefault(normalized, GlobalCommand.None);
     }
 }

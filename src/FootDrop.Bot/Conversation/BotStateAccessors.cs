@@ -20,12 +20,38 @@ public sealed class BotStateAccessors(ConversationState conversationState, UserS
         => Profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
 }
 
-/// <summary>A yes/no question about a possible warning sign, waiting for its answer; each is asked once per conversation.</summary>
+/// <summary>
+/// A yes/no question about a possible warning sign, waiting for its answer, with what the message already gave (the
+/// level a "no" still leads to, and the rules behind it). A question is asked at most once a day in a conversation.
+/// No message text is kept.
+/// </summary>
 public sealed class PendingClarify
 {
     [Newtonsoft.Json.JsonProperty("questionId")]
     public string? QuestionId { get; set; }
 
-    [Newtonsoft.Json.JsonProperty("asked", TypeNameHandling = Newtonsoft.Json.TypeNameHandling.None)]
-    public List<string> Asked { get; set; } = [];
+    [Newtonsoft.Json.JsonProperty("levelIfNo")]
+    public string? LevelIfNo { get; set; }
+
+    [Newtonsoft.Json.JsonProperty("ruleIds", TypeNameHandling = Newtonsoft.Json.TypeNameHandling.None)]
+    public List<string> RuleIds { get; set; } = [];
+
+    [Newtonsoft.Json.JsonProperty("source")]
+    public string? Source { get; set; }
+
+    [Newtonsoft.Json.JsonProperty("aboutSomeoneElse")]
+    public bool AboutSomeoneElse { get; set; }
+
+    /// <summary>The day each question was last asked in this conversation.</summary>
+    [Newtonsoft.Json.JsonProperty("askedOn", TypeNameHandling = Newtonsoft.Json.TypeNameHandling.None)]
+    public Dictionary<string, DateOnly> AskedOn { get; set; } = [];
+
+    public void Clear()
+    {
+        QuestionId = null;
+        LevelIfNo = null;
+        RuleIds = [];
+        Source = null;
+        AboutSomeoneElse = false;
+    }
 }

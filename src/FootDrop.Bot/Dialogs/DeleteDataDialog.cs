@@ -1,4 +1,5 @@
 using FootDrop.Bot.Conversation;
+using FootDrop.Content.Text;
 using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.DialogLayer.Prompts;
 using FootDrop.Bot.Recognition;

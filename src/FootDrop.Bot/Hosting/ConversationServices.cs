@@ -9,6 +9,7 @@ using FootDrop.Content.Loading;
 using FootDrop.Content.Model;
 using FootDrop.Content.Recognition;
 using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Semantic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,15 @@ public static class ConversationServices
 
         // Content is loaded once; a mistake in dialogs/ stops the start with the file and JSON path (see ContentStartupCheck).
         services.AddSingleton(sp => ContentLoader.LoadFromDirectory(ContentDirectory(sp), new ContentRequirements(TextKeys.All, TextKeys.Placeholders)));
-        services.AddSingleton(sp => TriageLoader.LoadScript(ContentDirectory(sp)));
-        services.AddSingleton(sp => new RedFlagDetector(TriageLoader.LoadVocabulary(ContentDirectory(sp))));
+        services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
+        services.AddSingleton(sp => TriageLoader.LoadVocabulary(ContentDirectory(sp)));
+        services.AddSingleton(sp => TriageLoader.LoadScript(ContentDirectory(sp), sp.GetRequiredService<RedFlagVocabulary>()));
+        services.AddSingleton(sp => SentenceModel(sp));
+        services.AddSingleton(sp => new RedFlagDetector(
+            sp.GetRequiredService<RedFlagVocabulary>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<SemanticReader>()));
+        services.AddSingleton<ModelGate>();
         services.AddSingleton(sp =>
         {
             var content = sp.GetRequiredService<ContentCatalog>();
@@ -70,6 +78,18 @@ public static class ConversationServices
         return services;
     }
 
+    /// <summary>
+    /// The sentence model and the rules' examples, loaded in the background as soon as anything asks for it (the
+    /// start-up check does). Its vectors of the examples are cached in the data folder for the next start.
+    /// </summary>
+    private static SemanticReader SentenceModel(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TriageOptions>>().Value;
+        var storage = services.GetRequiredService<IOptions<Storage.StorageOptions>>().Value;
+        var cache = options.ModelCacheDirectory ?? Path.Combine(storage.DataDirectory, "model-cache");
+        return new SemanticReader(() => MiniLmSentenceEmbedder.Shared, SemanticExamples.From(services.GetRequiredService<RedFlagVocabulary>()), Path.GetFullPath(cache));
+    }
+
     private static string ContentDirectory(IServiceProvider services)
     {
         var configured = services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory;
@@ -77,6 +97,15 @@ public static class ConversationServices
             ? Path.Combine(AppContext.BaseDirectory, "dialogs")
             : Path.GetFullPath(configured);
     }
+}
+
+/// <summary>Settings of the red-flag reading (section <c>Triage</c>).</summary>
+public sealed class TriageOptions
+{
+    public const string Section = "Triage";
+
+    /// <summary>Where the vectors of the rules' examples are cached; by default data/model-cache beside the state.</summary>
+    public string? ModelCacheDirectory { get; set; }
 }
 
 public sealed class ContentOptions
@@ -97,7 +126,12 @@ internal sealed class ContentStartupCheck(IServiceProvider services) : IHostedSe
     {
         services.GetRequiredService<ContentCatalog>();
         services.GetRequiredService<TriageScript>();
-        services.GetRequiredService<RedFlagDetector>().Detect("warm up: my foot went numb suddenly this morning");
+        // The sentence model loads in the background: the first reply must not wait for it, and until it is ready the
+        // rules and the clarifying question protect the user on their own.
+        services.GetService<SemanticReader>();
+        var detector = services.GetRequiredService<RedFlagDetector>();
+        detector.Warmup();
+        detector.Detect("warm up: my foot went numb suddenly this morning, since tuesday", useModel: false);
         services.GetRequiredService<PhraseRecognizer>().Recognize("what causes foot drop");
         services.GetRequiredService<TextRecognizers>().Warmup();
         services.GetRequiredService<BotDialogs>();

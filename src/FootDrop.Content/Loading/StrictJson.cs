@@ -68,6 +68,57 @@ public sealed class StrictJson
         return value;
     }
 
+    /// <summary>An optional whole number: missing means null.</summary>
+    public int? OptionalInt(string name, int min, int max)
+    {
+        if (!_element.TryGetProperty(name, out _))
+        {
+            _read.Add(name);
+            return null;
+        }
+
+        return Int(name, min, max);
+    }
+
+    /// <summary>An optional true/false: missing means false.</summary>
+    public bool OptionalBool(string name)
+    {
+        _read.Add(name);
+        if (!_element.TryGetProperty(name, out var element))
+        {
+            return false;
+        }
+
+        return element.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error(FieldPath(name), $"expected true/false but found {Describe(element)}."),
+        };
+    }
+
+    public double Double(string name, double min, double max)
+    {
+        var element = Required(name, JsonValueKind.Number);
+        var value = element.GetDouble();
+        if (value < min || value > max)
+        {
+            throw Error(FieldPath(name), $"must be a number from {min} to {max}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>An optional list of texts: missing means empty.</summary>
+    public IReadOnlyList<string> OptionalStrings(string name)
+        => _element.TryGetProperty(name, out _) ? Strings(name, minCount: 0) : MarkRead(name);
+
+    private IReadOnlyList<string> MarkRead(string name)
+    {
+        _read.Add(name);
+        return [];
+    }
+
     public IReadOnlyList<string> Strings(string name, int minCount = 1)
     {
         var items = Array(name, minCount);
@@ -106,6 +157,18 @@ public sealed class StrictJson
 
     public IReadOnlyList<StrictJson> Objects(string name, int minCount = 1)
         => Array(name, minCount).Select((item, i) => new StrictJson(File, $"{FieldPath(name)}[{i}]", item)).ToList();
+
+    /// <summary>An optional list of objects: missing means empty.</summary>
+    public IReadOnlyList<StrictJson> OptionalObjects(string name)
+    {
+        if (_element.TryGetProperty(name, out _))
+        {
+            return Objects(name, minCount: 0);
+        }
+
+        _read.Add(name);
+        return [];
+    }
 
     public StrictJson Object(string name) => new(File, FieldPath(name), Required(name, JsonValueKind.Object));
 

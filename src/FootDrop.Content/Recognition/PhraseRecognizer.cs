@@ -1,4 +1,3 @@
-using System.Text;
 using FootDrop.Content.Text;
 
 namespace FootDrop.Content.Recognition;
@@ -30,7 +29,7 @@ public sealed class PhraseRecognizer
         "a", "an", "the", "is", "are", "was", "be", "my", "i", "me", "im", "ive", "what", "whats", "how", "do", "does", "did",
         "to", "of", "for", "about", "can", "could", "it", "its", "in", "on", "at", "with", "please", "tell", "you", "your",
         "this", "that", "and", "or", "will", "would", "should", "there", "am", "have", "has", "get", "go", "so", "any",
-        "some", "want", "like", "id", "know", "need", "show", "give", "bit", "just", "really", "when", "why", "which", "who",
+        "some", "want", "like", "id", "know", "need", "show", "give", "bit", "just", "really", "when", "why", "which", "who", "not",
     };
 
     private readonly List<Entry> _entries = [];
@@ -104,19 +103,7 @@ public sealed class PhraseRecognizer
 
     internal static IEnumerable<string> MeaningfulWords(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var raw in text)
-        {
-            var c = char.ToLowerInvariant(raw);
-            if (c is '\'' or '\u2019')
-            {
-                continue;
-            }
-
-            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-
-        foreach (var word in builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in TextNormalizer.Normalize(text).Words)
         {
             if (!StopWords.Contains(word))
             {

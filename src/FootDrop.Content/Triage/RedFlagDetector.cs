@@ -1,327 +1,246 @@
-using System.Text;
 using FootDrop.Content.Text;
+using FootDrop.Content.Triage.Matching;
+using FootDrop.Content.Triage.Reading;
+using FootDrop.Content.Triage.Semantic;
 
 namespace FootDrop.Content.Triage;
 
-/// <summary>What the detector found in one message.</summary>
-public sealed record RedFlagResult(CareLevel Level, IReadOnlyList<string> RuleIds, ClarifyQuestion? Clarify)
+/// <summary>How a decision was reached, for the audit trail.</summary>
+public enum DetectionSource
 {
-    public static RedFlagResult Nothing { get; } = new(CareLevel.None, [], null);
+    None,
+
+    /// <summary>A rule of dialogs/redflags.json fired on findings the context reading confirmed.</summary>
+    Rule,
+
+    /// <summary>The sentence model found the message close to a rule's examples.</summary>
+    Semantic,
+}
+
+/// <summary>The nearest example behind a semantic decision or hint, and its similarity.</summary>
+public sealed record SemanticEvidence(string RuleId, string Example, double Score, string? NearMiss, double NearMissScore);
+
+/// <summary>
+/// What the detector made of one message. <see cref="Level"/> is what the message gives at least; when
+/// <see cref="Clarify"/> is set, that question is asked first, and a yes (or "not sure") gives its higher level.
+/// </summary>
+public sealed record RedFlagResult(
+    CareLevel Level,
+    IReadOnlyList<string> RuleIds,
+    ClarifyQuestion? Clarify,
+    DetectionSource Source,
+    SemanticEvidence? Evidence,
+    bool AboutSomeoneElse,
+    IReadOnlyList<string> Suspected)
+{
+    public static RedFlagResult Nothing { get; } = new(CareLevel.None, [], null, DetectionSource.None, null, false, []);
 
     public bool IsRedFlag => Level >= CareLevel.Urgent;
 }
 
+/// <summary>When and how a foot drop began, from the symptom check's free answer ("out of nowhere yesterday").</summary>
+public sealed record OnsetReading(bool? Sudden, double? AgeDays);
+
+/// <summary>Everything the detector saw in a message, for the evaluation program and for tests.</summary>
+public sealed record RedFlagExplanation(RedFlagResult Result, IReadOnlyList<FindingMention> Mentions, IReadOnlyList<(string Clause, SemanticMatch? Match)> Semantic);
+
 /// <summary>
-/// Reads a message for warning signs with the vocabulary in dialogs/redflags.json. It runs on every message, so it
-/// is built once: phrases are indexed by their first word and matched over the message's words in one pass.
-/// It errs towards care: a one-letter typo in a longer word still matches, and a question that speaks of "my" foot
-/// counts as a report. A sign is ignored only when negated in its clause ("no numbness or tingling") or mentioned in a
-/// general question ("what are the warning signs?").
+/// Reads a message for warning signs. Three layers, each covering the others' blind spots:
+/// <list type="number">
+/// <item>findings from dialogs/redflags.json (phrases and word pairs, typos allowed) and times read by
+/// Microsoft.Recognizers.Text.DateTime;</item>
+/// <item>their context, as clinical NLP's ConText reads it (dialogs/context.json): negated, in the past, hypothetical,
+/// a general question, or about someone else; the rules count only what is reported as happening;</item>
+/// <item>the sentence model, which compares each clean clause (one no modifier touches) with the rules' example
+/// sentences, so a sign described in words no rule lists is still caught.</item>
+/// </list>
+/// When nothing is certain but the message hints at a sign, one clarifying yes/no question is chosen instead, for the
+/// most serious area hinted at. The detector never decides on less than it was given: when in doubt, care.
 /// </summary>
 public sealed class RedFlagDetector
 {
-    /// <summary>Messages are read up to this many words, which keeps the cost bounded on a pasted essay.</summary>
-    public const int MaxWords = 2000;
+    /// <summary>Clauses given to the model per message: a pasted essay is still read whole by the rules.</summary>
+    public const int MaxModelClauses = 24;
 
-    /// <summary>A negation reaches this many words ahead ("don't have any numbness").</summary>
-    private const int NegationReach = 3;
-
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "or", "nor", "and", "any", "other", "either", "in", "my", "the", "of", "a" };
-    private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "my", "me", "im", "ive", "mine", "myself" };
-    private static readonly HashSet<string> AnswerFollowers = new(StringComparer.Ordinal) { "my", "i", "it", "its", "the", "im", "ive", "but", "now", "actually" };
-    private static readonly string[] Unsure = ["not sure", "not certain", "dont know", "do not know", "no idea"];
+    /// <summary>Sentences given to the date recogniser per message, for the same reason.</summary>
+    public const int MaxTimeSentences = 40;
 
     private readonly RedFlagVocabulary _vocabulary;
-    private readonly PhraseIndex _concepts;
-    private readonly PhraseIndex _negations;
-    private readonly PhraseIndex _breaks;
-    private readonly string[][] _hypotheticals;
+    private readonly CompiledVocabulary _compiled;
+    private readonly TimeExpressions _times = new();
+    private readonly TimeProvider _time;
+    private readonly SemanticReader? _semantic;
+    private readonly Dictionary<string, RedFlagRule> _rulesById;
 
-    public RedFlagDetector(RedFlagVocabulary vocabulary)
+    public RedFlagDetector(RedFlagVocabulary vocabulary, TimeProvider? time = null, SemanticReader? semantic = null)
     {
         _vocabulary = vocabulary;
-        _concepts = new PhraseIndex(vocabulary.Concepts.SelectMany(c => c.Phrases.Select(p => (c.Id, p))), fuzzy: true);
-        _negations = new PhraseIndex(vocabulary.Negations.Select(n => ("negation", n)), fuzzy: false);
-        _breaks = new PhraseIndex(vocabulary.ClauseBreaks.Append(",").Select(b => ("break", b)), fuzzy: false);
-        _hypotheticals = vocabulary.Hypotheticals.Select(Words).ToArray();
+        _compiled = CompiledVocabulary.Compile(vocabulary.WordSets, vocabulary.Findings, vocabulary.Context);
+        _time = time ?? TimeProvider.System;
+        _semantic = semantic;
+        _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
     public RedFlagVocabulary Vocabulary => _vocabulary;
 
-    public RedFlagResult Detect(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return RedFlagResult.Nothing;
-        }
+    public SemanticReader? Semantic => _semantic;
 
-        var mentioned = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var sentence in Sentences(text))
-        {
-            var words = Words(sentence);
-            if (words.Length == 0 || IsGeneralQuestion(sentence, words.Where(w => w != ",").ToArray()))
-            {
-                continue;
-            }
+    /// <summary>Builds the date recogniser's parts before the first user needs them.</summary>
+    public void Warmup() => _times.Warmup(_time.GetLocalNow().DateTime);
 
-            CollectMentions(words, mentioned);
-        }
-
-        var fired = _vocabulary.Rules
-            .Where(rule => rule.All.All(mentioned.Contains) && (rule.Any.Count == 0 || rule.Any.Any(mentioned.Contains)))
-            .ToList();
-        if (fired.Count > 0)
-        {
-            return new RedFlagResult(fired.Max(r => r.Level), fired.Select(r => r.Id).ToList(), null);
-        }
-
-        var clarify = _vocabulary.Clarify.FirstOrDefault(q => q.When.Any(mentioned.Contains) && !q.Unless.Any(mentioned.Contains));
-        return clarify is null ? RedFlagResult.Nothing : new RedFlagResult(CareLevel.None, [], clarify);
-    }
-
-    /// <summary>The concepts a message mentions and does not negate (the symptom check reads onset words with it).</summary>
-    public IReadOnlySet<string> MentionedConcepts(string? text)
-    {
-        var mentioned = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            foreach (var sentence in Sentences(text))
-            {
-                CollectMentions(Words(sentence), mentioned);
-            }
-        }
-
-        return mentioned;
-    }
-
-    /// <summary>Finds each concept mention that is not negated, clause by clause.</summary>
-    private void CollectMentions(string[] words, HashSet<string> mentioned)
-    {
-        var clauseStart = 0;
-        var lastNegationEnd = -100;
-        var lastMentionNegatedAt = -100;
-        for (var i = 0; i < words.Length;)
-        {
-            if (_breaks.LongestAt(words, i) is { } brk)
-            {
-                clauseStart = i + brk.Length;
-                lastNegationEnd = -100;
-                lastMentionNegatedAt = -100;
-                i += brk.Length;
-                continue;
-            }
-
-            if (_negations.LongestAt(words, i) is { } negation && !IsBareAnswer(words, i, negation.Length))
-            {
-                lastNegationEnd = i + negation.Length;
-                i += negation.Length;
-                continue;
-            }
-
-            var matches = _concepts.AllAt(words, i);
-            if (matches.Count == 0)
-            {
-                i++;
-                continue;
-            }
-
-            var longest = matches.Max(m => m.Length);
-            var negated = (lastNegationEnd >= clauseStart && i - lastNegationEnd <= NegationReach)
-                || (lastMentionNegatedAt >= clauseStart && OnlyConnectorsBetween(words, lastMentionNegatedAt, i));
-            foreach (var match in matches)
-            {
-                if (!negated)
-                {
-                    mentioned.Add(match.Id);
-                }
-            }
-
-            if (negated)
-            {
-                lastMentionNegatedAt = i + longest;
-            }
-
-            // Overlapping mentions all count: "foot went floppy" is foot weakness, and its "went" marks an onset.
-            i++;
-        }
-    }
-
-    /// <summary>"No, my foot is numb": a bare no answering a question is not a negation of what follows.</summary>
-    private static bool IsBareAnswer(string[] words, int at, int length)
-        => length == 1 && words[at] is "no" or "nope" && at + 1 < words.Length && AnswerFollowers.Contains(words[at + 1]);
-
-    private static bool OnlyConnectorsBetween(string[] words, int from, int to)
-    {
-        for (var k = from; k < to; k++)
-        {
-            if (!Connectors.Contains(words[k]))
-            {
-                return false;
-            }
-        }
-
-        return to - from <= 3;
-    }
+    public RedFlagResult Detect(string? text, bool useModel = true) => Explain(text, useModel).Result;
 
     /// <summary>
-    /// "What are the warning signs?" asks about signs without reporting one. A question that also speaks in the first
-    /// person ("what should I do if my foot goes numb?") is treated as a report: when in doubt, care.
+    /// Reads an answer to "when did it start?": its age from the dates and durations in it (the most recent wins), and
+    /// whether it came on suddenly (a reported sudden finding) or slowly (a gradual one).
     /// </summary>
-    private bool IsGeneralQuestion(string sentence, string[] words)
+    public OnsetReading ReadOnset(string? text, string suddenFindingId, string gradualFindingId)
     {
-        if (words.Length == 0 || words.Any(FirstPerson.Contains))
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.IsEmpty)
+        {
+            return new OnsetReading(null, null);
+        }
+
+        var now = _time.GetLocalNow().DateTime;
+        var times = _times.Find(normalized, now, MaxTimeSentences);
+        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, _ => times);
+        var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
+        bool? sudden = affirmed.Contains(suddenFindingId) ? true : affirmed.Contains(gradualFindingId) ? false : null;
+        return new OnsetReading(sudden, times.Count == 0 ? null : times.Min(t => t.AgeDays));
+    }
+
+    public bool HasFinding(string id) => _vocabulary.Findings.Any(f => f.Id == id);
+
+    public RedFlagExplanation Explain(string? text, bool useModel = true)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.IsEmpty)
+        {
+            return new RedFlagExplanation(RedFlagResult.Nothing, [], []);
+        }
+
+        var now = _time.GetLocalNow().DateTime;
+        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, n => _times.Find(n, now, MaxTimeSentences));
+        var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).ToList();
+        var affirmedIds = affirmed.Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
+
+        var firing = _vocabulary.Rules.Where(rule => Fires(rule, affirmed, affirmedIds)).ToList();
+        var fired = firing.Where(rule => !rule.IsHint).ToList();
+        var hintAreas = firing.Where(rule => rule.IsHint).Select(rule => rule.Area).ToHashSet();
+        var level = fired.Count == 0 ? CareLevel.None : fired.Max(r => r.Level);
+
+        var semantic = new List<(string Clause, SemanticMatch? Match)>();
+        SemanticEvidence? evidence = null;
+        RedFlagRule? semanticRule = null;
+        SignArea? semanticHint = null;
+        if (useModel && level < CareLevel.Emergency && _semantic is { IsReady: true } && normalized.Words.Count >= 3)
+        {
+            var clauses = reading.CleanClauses(MaxModelClauses);
+            var matches = _semantic.Match(clauses);
+            if (matches is not null)
+            {
+                for (var i = 0; i < clauses.Count; i++)
+                {
+                    semantic.Add((clauses[i], matches[i]));
+                    if (matches[i] is not { } match || !_rulesById.TryGetValue(match.Nearest.RuleId, out var rule))
+                    {
+                        continue;
+                    }
+
+                    var clear = match.Score - match.MissScore >= _vocabulary.Semantic.Margin;
+                    if (match.Score >= _vocabulary.Semantic.DecideAt && clear && rule.Level > level)
+                    {
+                        level = rule.Level;
+                        semanticRule = rule;
+                        evidence = Evidence(match);
+                    }
+                    else if (match.Score >= _vocabulary.Semantic.ClarifyAt && match.Score > match.MissScore && (semanticHint is null || rule.Area > semanticHint))
+                    {
+                        semanticHint = rule.Area;
+                        evidence ??= Evidence(match);
+                    }
+                }
+            }
+        }
+
+        // A leg sign in a message that also speaks of a long-standing problem, with nothing that says it is new: the
+        // bot asks rather than assumes ("numb since my op, doc knows" may or may not be the same numbness).
+        if (level == CareLevel.Urgent && semanticRule is null && fired.All(r => r.Area == SignArea.Leg) && reading.HasLongStandingContext
+            && !affirmed.Any(m => reading.IsTiming(m.FindingId) && m.FindingId != MessageReading.WhenLongAgo)
+            && _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.Leg) is { } legQuestion)
+        {
+            var suspected = fired.Select(r => r.Id).ToList();
+            return new RedFlagExplanation(new RedFlagResult(CareLevel.None, [], legQuestion, DetectionSource.Rule, null, reading.MostlyAboutSomeoneElse, suspected), reading.Mentions, semantic);
+        }
+
+        if (level >= CareLevel.Urgent)
+        {
+            // Urgent for the leg, with a hint of something worse (a face that "looks different", the bladder "not
+            // right"): ask about the worse first; a no still gives the urgent advice.
+            var worse = level == CareLevel.Urgent
+                ? ChooseClarify(affirmedIds, semanticHint, above: SignArea.AnyEmergency) ?? _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.AnyEmergency)
+                : null;
+            var ruleIds = fired.Where(r => r.Level >= CareLevel.Urgent).Select(r => r.Id).ToList();
+            var source = DetectionSource.Rule;
+            if (semanticRule is not null && semanticRule.Level > fired.Select(r => r.Level).DefaultIfEmpty(CareLevel.None).Max())
+            {
+                ruleIds.Insert(0, semanticRule.Id);
+                source = DetectionSource.Semantic;
+            }
+            else
+            {
+                evidence = null;
+            }
+
+            var supporting = source == DetectionSource.Semantic
+                ? affirmed
+                : affirmed.Where(m => fired.Any(r => r.Level == level && r.FindingIds.Contains(m.FindingId))).ToList();
+            var aboutSomeoneElse = supporting.Count > 0 ? supporting.All(m => m.AboutSomeoneElse) : reading.MostlyAboutSomeoneElse;
+            return new RedFlagExplanation(new RedFlagResult(level, ruleIds, worse, source, evidence, aboutSomeoneElse, worse is null ? [] : [worse.RuleIdOnYes]), reading.Mentions, semantic);
+        }
+
+        var question = ChooseClarify(affirmedIds, semanticHint, hintAreas: hintAreas);
+        var result = question is null
+            ? RedFlagResult.Nothing
+            : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes]);
+        return new RedFlagExplanation(result, reading.Mentions, semantic);
+    }
+
+    private static bool Fires(RedFlagRule rule, List<FindingMention> affirmed, HashSet<string> affirmedIds)
+    {
+        if (!rule.All.All(group => group.Any(affirmedIds.Contains)) || rule.Unless.Any(affirmedIds.Contains))
         {
             return false;
         }
 
-        var looksLikeQuestion = sentence.TrimEnd().EndsWith('?') || words[0] is "what" or "when" or "how" or "should" or "is" or "are" or "can" or "does" or "do" or "why";
-        return looksLikeQuestion && _hypotheticals.Any(h => ContainsSequence(words, h));
+        if (rule.Within is not { } within)
+        {
+            return true;
+        }
+
+        // Every group must be reported near one mention of the first: "my toes catch ... since Saturday".
+        var groups = rule.All.Select(group => affirmed.Where(m => group.Contains(m.FindingId)).ToList()).ToList();
+        return groups[0].Any(anchor => groups.Skip(1).All(group => group.Any(m => Distance(anchor, m) <= within)));
     }
 
-    private static IEnumerable<string> Sentences(string text)
+    private static int Distance(FindingMention a, FindingMention b)
+        => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
+
+    /// <summary>The most serious area hinted at gets the question: a stroke hint before a bladder hint before a leg hint.</summary>
+    /// <summary>
+    /// The question for the most serious area a finding or a hint rule points at. The sentence model's hint counts only
+    /// when nothing in the rules hints at all: a vague match to a stroke example must not replace a plain question about
+    /// the leg the message is clearly about.
+    /// </summary>
+    private ClarifyQuestion? ChooseClarify(HashSet<string> affirmed, SignArea? semanticHint, SignArea? above = null, IReadOnlySet<SignArea>? hintAreas = null)
     {
-        var start = 0;
-        var limit = Math.Min(text.Length, MaxWords * 12);
-        for (var i = 0; i < limit; i++)
-        {
-            if (text[i] is '.' or '!' or '?' or ';' or '\n' or ':')
-            {
-                // Keep the terminator with its sentence so a trailing '?' marks a question.
-                yield return text.Substring(start, i - start + 1);
-                start = i + 1;
-            }
-        }
-
-        if (start < limit)
-        {
-            yield return text[start..limit];
-        }
+        bool Hinted(ClarifyQuestion q) => q.When.Any(affirmed.Contains) || hintAreas?.Contains(q.Area) == true;
+        var candidates = _vocabulary.Clarify.Where(q => q.Area != SignArea.AnyEmergency && (above is null || q.Area > above)).ToList();
+        return candidates.Where(Hinted).OrderByDescending(q => q.Area).FirstOrDefault()
+            ?? candidates.FirstOrDefault(q => q.Area == semanticHint);
     }
 
-    internal static string[] Words(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var raw in text)
-        {
-            var c = char.ToLowerInvariant(raw);
-            if (c is '\'' or '\u2019' or '\u2018')
-            {
-                continue;
-            }
-
-            // A comma stays as a word of its own: it ends a clause, and so the reach of a negation.
-            builder.Append(char.IsLetterOrDigit(c) ? c.ToString() : c == ',' ? " , " : " ");
-        }
-
-        var normalized = builder.ToString();
-        foreach (var phrase in Unsure)
-        {
-            normalized = normalized.Replace(phrase, "unsure", StringComparison.Ordinal);
-        }
-
-        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > MaxWords ? words[..MaxWords] : words;
-    }
-
-    private static bool ContainsSequence(string[] words, string[] sequence)
-    {
-        for (var i = 0; i + sequence.Length <= words.Length; i++)
-        {
-            var all = true;
-            for (var k = 0; k < sequence.Length && all; k++)
-            {
-                all = words[i + k] == sequence[k];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Phrases indexed by first word; matching tolerates one wrong, missing or extra letter in words of five or more.</summary>
-    private sealed class PhraseIndex
-    {
-        private readonly Dictionary<string, List<(string Id, string[] Words)>> _byFirst = new(StringComparer.Ordinal);
-        private readonly List<(string Key, List<(string Id, string[] Words)> Entries)> _fuzzyFirst = [];
-        private readonly bool _fuzzy;
-
-        public PhraseIndex(IEnumerable<(string Id, string Phrase)> phrases, bool fuzzy)
-        {
-            _fuzzy = fuzzy;
-            foreach (var (id, phrase) in phrases)
-            {
-                var words = Words(phrase);
-                if (words.Length == 0)
-                {
-                    continue;
-                }
-
-                if (!_byFirst.TryGetValue(words[0], out var list))
-                {
-                    _byFirst[words[0]] = list = [];
-                    if (words[0].Length >= 5)
-                    {
-                        _fuzzyFirst.Add((words[0], list));
-                    }
-                }
-
-                list.Add((id, words));
-            }
-        }
-
-        public (string Id, int Length)? LongestAt(string[] words, int at)
-        {
-            var all = AllAt(words, at);
-            return all.Count == 0 ? null : all.MaxBy(m => m.Length);
-        }
-
-        public List<(string Id, int Length)> AllAt(string[] words, int at)
-        {
-            var found = new List<(string Id, int Length)>();
-            Collect(words, at, _byFirst.GetValueOrDefault(words[at]), found);
-            if (_fuzzy && words[at].Length >= 5)
-            {
-                foreach (var (key, entries) in _fuzzyFirst)
-                {
-                    if (key != words[at] && Math.Abs(key.Length - words[at].Length) <= 1 && Spelling.WithinOneEdit(key, words[at]))
-                    {
-                        Collect(words, at, entries, found);
-                    }
-                }
-            }
-
-            return found;
-        }
-
-        private void Collect(string[] words, int at, List<(string Id, string[] Words)>? entries, List<(string Id, int Length)> found)
-        {
-            if (entries is null)
-            {
-                return;
-            }
-
-            foreach (var (id, phrase) in entries)
-            {
-                if (at + phrase.Length > words.Length)
-                {
-                    continue;
-                }
-
-                var matches = true;
-                for (var k = 1; k < phrase.Length && matches; k++)
-                {
-                    matches = words[at + k] == phrase[k] || (_fuzzy && phrase[k].Length >= 5 && Spelling.WithinOneEdit(words[at + k], phrase[k]));
-                }
-
-                if (matches && !found.Contains((id, phrase.Length)))
-                {
-                    found.Add((id, phrase.Length));
-                }
-            }
-        }
-    }
+    private static SemanticEvidence Evidence(SemanticMatch match)
+        => new(match.Nearest.RuleId, match.Nearest.Text, Math.Round(match.Score, 3), match.NearestMiss?.Text, Math.Round(match.MissScore, 3));
 }

@@ -1,4 +1,5 @@
 using FootDrop.Bot.DialogLayer;
+using FootDrop.Content.Text;
 using FootDrop.Bot.DialogLayer.Prompts;
 using FootDrop.Bot.Recognition;
 using Microsoft.Bot.Builder;
@@ -199,7 +200,7 @@ public sealed class DialogLayerTests
     [InlineData("I don't know", YesNo.Unsure)]
     [InlineData("what do you mean?", null)]
     public void Yes_and_no_are_recognised_in_their_common_variants(string text, YesNo? expected)
-        => Assert.Equal(expected, YesNoWords.Recognize(text));
+        => Assert.Equal(expected, YesNoAnswers.Recognize(text));
 
     private static Task<DialogTurnResult> FirstStepAsync(WaterfallStepContext<OrderState> step, CancellationToken cancellationToken)
         => Task.FromResult(Dialog.EndOfTurn);

@@ -27,7 +27,8 @@ public sealed class StateDocumentTests
         var dialog = Assert.Single(Assert.IsType<DialogState>(state["dialogs"]).DialogStack);
         Assert.Equal("exercises", dialog.Id);
         Assert.Equal("exercise-session-steps", dialog.State.SelectToken("dialogs.dialogStack[0].id")?.Value<string>());
-        Assert.Equal(["q1"], Assert.IsType<PendingClarify>(state["clarify"]).Asked);
+        // The earlier once-per-conversation list of asked questions is ignored: questions are now asked once a day.
+        Assert.Null(Assert.IsType<PendingClarify>(state["clarify"]).QuestionId);
     }
 
     [Fact]

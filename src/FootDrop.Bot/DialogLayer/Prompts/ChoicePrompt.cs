@@ -1,4 +1,5 @@
 using System.Globalization;
+using FootDrop.Content.Text;
 using FootDrop.Bot.Recognition;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -40,7 +41,7 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
     /// </summary>
     public static FoundChoice? RecognizeText(string? text, IReadOnlyList<Choice> choices, bool allowPartial)
     {
-        var normalized = Utterance.Normalize(text);
+        var normalized = TextNormalizer.Canonical(text);
         if (normalized.Length == 0)
         {
             return null;
@@ -73,7 +74,7 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
         var ambiguous = false;
         for (var i = 0; i < choices.Count; i++)
         {
-            var length = Names(choices[i]).Where(n => Utterance.ContainsPhrase(normalized, n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
+            var length = Names(choices[i]).Where(n => TextNormalizer.ContainsPhrase(normalized, n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
             if (length > bestLength)
             {
                 best = i;
@@ -98,7 +99,7 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
     };
 
     private static IEnumerable<string> Names(Choice choice)
-        => new[] { choice.Title, choice.Value }.Concat(choice.Synonyms).Select(Utterance.Normalize).Where(n => n.Length > 0);
+        => new[] { choice.Title, choice.Value }.Concat(choice.Synonyms).Select(TextNormalizer.Canonical).Where(n => n.Length > 0);
 
     private static int IndexOf(IReadOnlyList<Choice> choices, Func<Choice, bool> predicate)
     {

@@ -1,4 +1,5 @@
 using FootDrop.Bot.Conversation;
+using FootDrop.Content.Text;
 using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.DialogLayer.Prompts;
 using FootDrop.Bot.Dialogs.Triage;
@@ -146,7 +147,7 @@ public sealed class ExercisesDialog : ComponentDialog
         // Yes, not sure, or no usable answer to "any new warning signs?" all mean: not today, see a clinician.
         if (step.Result is not YesNo.No)
         {
-            await _outcomes.SendAsync(step.Context, CareLevel.Urgent, ["exercise-safety-check"], "exercise-safety-check", cancellationToken);
+            await _outcomes.SendAsync(step.Context, new TriageNotice(CareLevel.Urgent, ["exercise-safety-check"], TriageSources.ExerciseSafetyCheck), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 

@@ -27,8 +27,8 @@ public sealed class RedFlagDialog : ComponentDialog
     private async Task<DialogTurnResult> OutcomeStepAsync(WaterfallStepContext<NoState> step, CancellationToken cancellationToken)
     {
         var options = step.GetOptions<RedFlagOptions>() ?? new RedFlagOptions { Level = CareLevel.Urgent };
-        await step.Context.SendActivityAsync(MessageFactory.Text(_script.FreeText.Noticed), cancellationToken);
-        await _outcomes.SendAsync(step.Context, options.Level, options.RuleIds, "free-text", cancellationToken);
+        await step.Context.SendActivityAsync(MessageFactory.Text(options.AboutSomeoneElse ? _script.FreeText.NoticedOther : _script.FreeText.Noticed), cancellationToken);
+        await _outcomes.SendAsync(step.Context, options.ToNotice(), cancellationToken);
 
         List<Choice> next = options.Level == CareLevel.Emergency
             ? [new Choice("menu", _script.FreeText.MenuButton)]
@@ -45,9 +45,38 @@ public sealed class RedFlagDialog : ComponentDialog
         };
 }
 
+/// <summary>The decision handed to <see cref="RedFlagDialog"/>; stored with the dialog, so it holds no message text.</summary>
 public sealed class RedFlagOptions
 {
     public CareLevel Level { get; set; }
 
     public List<string> RuleIds { get; set; } = [];
+
+    public string Source { get; set; } = TriageSources.Rule;
+
+    public bool AboutSomeoneElse { get; set; }
+
+    public string? NearestExample { get; set; }
+
+    public string? NearestRuleId { get; set; }
+
+    public double? Score { get; set; }
+
+    public static RedFlagOptions From(TriageNotice notice) => new()
+    {
+        Level = notice.Level,
+        RuleIds = [.. notice.RuleIds],
+        Source = notice.Source,
+        AboutSomeoneElse = notice.AboutSomeoneElse,
+        NearestExample = notice.Evidence?.Example,
+        NearestRuleId = notice.Evidence?.RuleId,
+        Score = notice.Evidence?.Score,
+    };
+
+    public TriageNotice ToNotice() => new(
+        Level,
+        RuleIds,
+        Source,
+        AboutSomeoneElse,
+        NearestExample is null ? null : new SemanticEvidence(NearestRuleId ?? string.Empty, NearestExample, Score ?? 0, null, 0));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FootDrop.Content.Text;
 using FootDrop.Bot.Conversation;
 using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.DialogLayer.Prompts;
@@ -9,9 +10,10 @@ using Microsoft.Bot.Builder;
 namespace FootDrop.Bot.Dialogs.Triage;
 
 /// <summary>
-/// "Check my symptoms": the emergency screen first (any yes ends it with the emergency outcome at once), then when
-/// and how the weakness started, then the follow-up questions, then one of three outcomes and the offer of a summary
-/// for a clinician. A "not sure" or an answer the bot cannot read counts towards care.
+/// "Check my symptoms": the emergency screen first (a yes ends it with the emergency outcome at once; a "not sure"
+/// ends it after the screen with the urgent advice, which lists the emergency signs to watch for), then when and how
+/// the weakness started (a start within the last weeks, or an unknown one, counts towards care), then the follow-up
+/// questions, then one of three outcomes and the offer of a summary for a clinician.
 /// </summary>
 public sealed class SymptomCheckDialog : ComponentDialog
 {
@@ -21,17 +23,15 @@ public sealed class SymptomCheckDialog : ComponentDialog
     private readonly TriageScript _script;
     private readonly TriageOutcomes _outcomes;
     private readonly RedFlagDetector _detector;
-    private readonly TextRecognizers _recognizers;
     private readonly Texts _texts;
     private readonly TimeProvider _time;
 
-    public SymptomCheckDialog(TriageScript script, TriageOutcomes outcomes, RedFlagDetector detector, TextRecognizers recognizers, Texts texts, TimeProvider time)
+    public SymptomCheckDialog(TriageScript script, TriageOutcomes outcomes, RedFlagDetector detector, Texts texts, TimeProvider time)
         : base(DialogIds.SymptomCheck)
     {
         _script = script;
         _outcomes = outcomes;
         _detector = detector;
-        _recognizers = recognizers;
         _texts = texts;
         _time = time;
         AddDialog(new WaterfallDialog<NoState>(StepsId, [AskStepAsync, RecordStepAsync]));
@@ -70,16 +70,28 @@ public sealed class SymptomCheckDialog : ComponentDialog
         switch (progress.Phase)
         {
             case SymptomPhase.Screen:
-                progress.Answers[_script.EmergencyScreen[progress.Index].Id] = ToAnswer(step.Result);
-                if (progress.Answers[_script.EmergencyScreen[progress.Index].Id] != TriageAnswer.No)
+                var answer = ToAnswer(step.Result);
+                progress.Answers[_script.EmergencyScreen[progress.Index].Id] = answer;
+                if (answer == TriageAnswer.Yes)
                 {
-                    // Any sign of an emergency ends the check at once.
+                    // A sign of an emergency ends the check at once.
                     return await FinishAsync(step, progress, cancellationToken);
                 }
 
-                progress = progress.Index + 1 < _script.EmergencyScreen.Count
-                    ? progress.With(SymptomPhase.Screen, progress.Index + 1)
-                    : progress.With(SymptomPhase.OnsetWhen, 0);
+                if (progress.Index + 1 < _script.EmergencyScreen.Count)
+                {
+                    // A "not sure" still asks the rest of the screen: a yes there is an emergency.
+                    progress = progress.With(SymptomPhase.Screen, progress.Index + 1);
+                }
+                else if (progress.Answers.Values.Any(a => a == TriageAnswer.Unsure))
+                {
+                    return await FinishAsync(step, progress, cancellationToken);
+                }
+                else
+                {
+                    progress = progress.With(SymptomPhase.OnsetWhen, 0);
+                }
+
                 break;
             case SymptomPhase.OnsetWhen:
                 ReadOnset(step.Result as string, progress);
@@ -121,10 +133,10 @@ public sealed class SymptomCheckDialog : ComponentDialog
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<NoState> step, SymptomCheckProgress progress, CancellationToken cancellationToken)
     {
-        var decision = TriageEvaluator.Evaluate(_script, progress.Answers, progress.Sudden);
+        var decision = TriageEvaluator.Evaluate(_script, progress.Answers, progress.Sudden, progress.OnsetAgeDays);
         progress.Level = decision.Level;
         progress.Phase = SymptomPhase.Done;
-        await _outcomes.SendAsync(step.Context, decision.Level, decision.RuleIds, "symptom-check", cancellationToken);
+        await _outcomes.SendAsync(step.Context, new TriageNotice(decision.Level, decision.RuleIds, TriageSources.SymptomCheck), cancellationToken);
         if (!progress.OfferSummary)
         {
             return await step.EndDialogAsync(decision.Level, cancellationToken);
@@ -155,26 +167,14 @@ public sealed class SymptomCheckDialog : ComponentDialog
     /// <summary>Reads when and how it started; sudden and gradual words settle the "suddenly?" question without asking it.</summary>
     private void ReadOnset(string? answer, SymptomCheckProgress progress)
     {
-        var concepts = _detector.MentionedConcepts(answer);
-        if (concepts.Contains("sudden"))
+        var onset = _detector.ReadOnset(answer, _script.Onset.SuddenFinding, _script.Onset.GradualFinding);
+        progress.Sudden = onset.Sudden switch
         {
-            progress.Sudden = TriageAnswer.Yes;
-        }
-        else if (concepts.Contains("gradual"))
-        {
-            progress.Sudden = TriageAnswer.No;
-        }
-
-        var now = _time.GetLocalNow().DateTime;
-        var mention = _recognizers.RecognizeDateTimes(answer, now).FirstOrDefault();
-        if (mention?.Duration is { } duration)
-        {
-            progress.OnsetDate = DateOnly.FromDateTime(now - duration);
-        }
-        else if (mention?.Start is { } start && start <= now.AddDays(1))
-        {
-            progress.OnsetDate = DateOnly.FromDateTime(start);
-        }
+            true => TriageAnswer.Yes,
+            false => TriageAnswer.No,
+            _ => progress.Sudden,
+        };
+        progress.OnsetAgeDays = onset.AgeDays is { } age ? Math.Round(age, 1) : null;
     }
 
     private string Summary(SymptomCheckProgress progress)
@@ -191,7 +191,10 @@ public sealed class SymptomCheckDialog : ComponentDialog
         lines.AddRange(_script.EmergencyScreen.Where(q => progress.Answers.ContainsKey(q.Id)).Select(q => $"- {q.Summary}: {Say(progress.Answers[q.Id])}"));
         if (progress.Answers.Count > _script.EmergencyScreen.Count || progress.Sudden is not null)
         {
-            lines.Add($"- {_script.Onset.WhenSummary}: {progress.OnsetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? _script.Onset.WhenUnknown}");
+            var started = progress.OnsetAgeDays is { } age
+                ? DateOnly.FromDateTime(_time.GetLocalNow().DateTime.AddDays(-age)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : _script.Onset.WhenUnknown;
+            lines.Add($"- {_script.Onset.WhenSummary}: {started}");
             lines.Add($"- {_script.Onset.SuddenSummary}: {Say(progress.Sudden)}");
         }
 
@@ -234,7 +237,8 @@ public sealed class SymptomCheckProgress
 
     public TriageAnswer? Sudden { get; set; }
 
-    public DateOnly? OnsetDate { get; set; }
+    /// <summary>How many days before the check the weakness started, as read from the answer; null when unknown.</summary>
+    public double? OnsetAgeDays { get; set; }
 
     public CareLevel Level { get; set; }
 

@@ -1,0 +1,83 @@
+namespace FootDrop.Content.Text;
+
+/// <summary>
+/// Guesses whether a message is in a language other than English, so the bot can say that it only understands English
+/// and still give the emergency advice. It errs towards English: a message is "not English" only when it is mostly in
+/// another script, or when another language's everyday words clearly outnumber English ones.
+/// </summary>
+public static class LanguageGuess
+{
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "my", "is", "i", "to", "a", "of", "in", "it", "that", "have", "has", "not", "with", "for", "on", "he",
+        "she", "his", "her", "was", "are", "be", "can", "do", "does", "did", "what", "how", "me", "this", "foot", "leg",
+        "you", "your", "at", "but", "so", "am", "been", "just", "since", "when", "help", "pain", "feel", "walk", "hi",
+        "hello", "please", "thanks", "yes", "no", "from", "up", "down", "out", "then", "now", "will", "would", "could",
+    };
+
+    /// <summary>Everyday words of Spanish, French, German, Portuguese, Italian, Dutch and Polish that English lacks.</summary>
+    private static readonly HashSet<string> OtherWords = new(StringComparer.Ordinal)
+    {
+        // Spanish
+        "el", "los", "las", "que", "y", "mi", "mis", "es", "pie", "pierna", "madre", "padre", "puede", "tiene", "dolor",
+        "cara", "brazo", "hablar", "del", "una", "por", "para", "con", "muy", "tengo", "esta", "pero", "como", "mucho",
+        "hola", "ayuda", "no", "se", "su", "lo",
+        // French
+        "le", "les", "et", "est", "je", "mon", "ma", "mes", "pied", "jambe", "pas", "une", "des", "qui", "avec", "mais",
+        "bonjour", "aide", "il", "elle", "ne", "au", "du", "sur",
+        // German
+        "der", "die", "das", "und", "ist", "ich", "mein", "meine", "nicht", "fuss", "bein", "ein", "eine", "mit", "hallo",
+        "hilfe", "er", "sie", "auf", "kann", "habe",
+        // Portuguese and Italian
+        "o", "os", "meu", "minha", "nao", "perna", "il", "di", "che", "mio", "mia", "non", "piede", "gamba", "ho", "sono",
+        "ola", "ajuda", "aiuto", "ciao", "em", "um", "uma",
+        // Dutch and Polish
+        "het", "een", "ik", "mijn", "niet", "voet", "noga", "nie", "jest", "mam", "moja", "moj", "stopa", "pomoc",
+    };
+
+    public static bool IsLikelyNotEnglish(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var latin = 0;
+        var other = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c < 0x0250)
+            {
+                latin++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        if (other > latin && other >= 3)
+        {
+            return true;
+        }
+
+        var words = TextNormalizer.Normalize(text).Words;
+        if (words.Count < 3)
+        {
+            return false;
+        }
+
+        var english = words.Count(EnglishWords.Contains);
+        var foreign = words.Count(w => OtherWords.Contains(w) && !EnglishWords.Contains(w));
+        return foreign >= 2 && foreign > english * 2;
+    }
+
+    /// <summary>True for a message with no letters or digits at all (emoji, symbols), which has no words to read.</summary>
+    public static bool HasNoWords(string? text)
+        => !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsLetterOrDigit);
+}

@@ -1,0 +1,427 @@
+using System.Globalization;
+using System.Text;
+
+namespace FootDrop.Content.Text;
+
+public enum TokenKind
+{
+    Word,
+
+    /// <summary>A comma or a dash: it may end a list item or a clause, never a sentence.</summary>
+    Pause,
+
+    /// <summary>Full stop, question or exclamation mark, semicolon, colon or line break.</summary>
+    SentenceEnd,
+}
+
+/// <summary>One word (or mark) of a message, with where it came from in the original text.</summary>
+public readonly record struct Token(string Text, TokenKind Kind, int Start, int End)
+{
+    public bool IsWord => Kind == TokenKind.Word;
+
+    public bool IsQuestionMark => Kind == TokenKind.SentenceEnd && Text == "?";
+}
+
+/// <summary>A message as every recogniser reads it: the same words, the same sentence boundaries.</summary>
+public sealed class NormalizedText
+{
+    internal NormalizedText(string original, Token[] tokens)
+    {
+        Original = original;
+        Tokens = tokens;
+        Words = tokens.Where(t => t.IsWord).Select(t => t.Text).ToArray();
+        Canonical = string.Join(' ', Words);
+    }
+
+    public string Original { get; }
+
+    /// <summary>Words and marks in order; a sentence never spans a <see cref="TokenKind.SentenceEnd"/>.</summary>
+    public IReadOnlyList<Token> Tokens { get; }
+
+    /// <summary>The words alone, normalised ("Can't" is "can" "not", "u" is "you").</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The words joined by single spaces: what whole-message matching compares.</summary>
+    public string Canonical { get; }
+
+    public bool IsEmpty => Words.Count == 0;
+
+    /// <summary>Token ranges [start, end) of each sentence, end marks excluded.</summary>
+    public IEnumerable<(int Start, int End, bool IsQuestion)> Sentences()
+    {
+        var start = 0;
+        for (var i = 0; i <= Tokens.Count; i++)
+        {
+            if (i == Tokens.Count || Tokens[i].Kind == TokenKind.SentenceEnd)
+            {
+                if (i > start)
+                {
+                    yield return (start, i, i < Tokens.Count && Tokens[i].IsQuestionMark);
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The one way FootDrop.Bot reads text. Red-flag detection, topic recognition, yes/no answers, commands and the
+/// sentence model all see the same words, so a fix to contractions, texting shorthand or punctuation helps each of
+/// them at once. Content phrases go through the same steps, so a clinician can write "can't" or "cannot" alike.
+/// </summary>
+public static class TextNormalizer
+{
+    /// <summary>
+    /// Contractions and texting shorthand, written out. Negations become a separate "not", so "can't", "cant", "cannot"
+    /// and "can not" are one phrase to every rule.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Expansions = new(StringComparer.Ordinal)
+    {
+        ["cant"] = ["can", "not"],
+        ["cannot"] = ["can", "not"],
+        ["cnt"] = ["can", "not"],
+        ["carnt"] = ["can", "not"],
+        ["cannae"] = ["can", "not"],
+        ["canny"] = ["can", "not"],
+        ["couldnae"] = ["could", "not"],
+        ["dinnae"] = ["do", "not"],
+        ["didnae"] = ["did", "not"],
+        ["wouldnae"] = ["would", "not"],
+        ["isnae"] = ["is", "not"],
+        ["wasnae"] = ["was", "not"],
+        ["havnae"] = ["have", "not"],
+        ["hasnae"] = ["has", "not"],
+        ["cudnt"] = ["could", "not"],
+        ["couldnt"] = ["could", "not"],
+        ["wont"] = ["will", "not"],
+        ["wouldnt"] = ["would", "not"],
+        ["shouldnt"] = ["should", "not"],
+        ["dont"] = ["do", "not"],
+        ["dnt"] = ["do", "not"],
+        ["doesnt"] = ["does", "not"],
+        ["dosnt"] = ["does", "not"],
+        ["didnt"] = ["did", "not"],
+        ["didint"] = ["did", "not"],
+        ["isnt"] = ["is", "not"],
+        ["aint"] = ["is", "not"],
+        ["arent"] = ["are", "not"],
+        ["wasnt"] = ["was", "not"],
+        ["werent"] = ["were", "not"],
+        ["havent"] = ["have", "not"],
+        ["hasnt"] = ["has", "not"],
+        ["hadnt"] = ["had", "not"],
+        ["mustnt"] = ["must", "not"],
+        ["neednt"] = ["need", "not"],
+        ["im"] = ["i", "am"],
+        ["ive"] = ["i", "have"],
+        ["youre"] = ["you", "are"],
+        ["theyre"] = ["they", "are"],
+        ["hes"] = ["he", "is"],
+        ["shes"] = ["she", "is"],
+        ["thats"] = ["that", "is"],
+        ["whats"] = ["what", "is"],
+        ["theres"] = ["there", "is"],
+        ["gonna"] = ["going", "to"],
+        ["outta"] = ["out", "of"],
+        ["kinda"] = ["kind", "of"],
+        ["sorta"] = ["sort", "of"],
+        ["lotta"] = ["lot", "of"],
+        ["lemme"] = ["let", "me"],
+        ["gimme"] = ["give", "me"],
+        ["wanna"] = ["want", "to"],
+        ["gotta"] = ["got", "to"],
+        ["dunno"] = ["do", "not", "know"],
+        ["idk"] = ["i", "do", "not", "know"],
+        ["u"] = ["you"],
+        ["ya"] = ["you"],
+        ["ur"] = ["your"],
+        ["r"] = ["are"],
+        ["pls"] = ["please"],
+        ["plz"] = ["please"],
+        ["thx"] = ["thanks"],
+        ["ty"] = ["thank", "you"],
+        ["rn"] = ["right", "now"],
+        ["atm"] = ["at", "the", "moment"],
+        ["b4"] = ["before"],
+        ["2day"] = ["today"],
+        ["2nite"] = ["tonight"],
+        ["tmrw"] = ["tomorrow"],
+        ["bc"] = ["because"],
+        ["cuz"] = ["because"],
+        ["coz"] = ["because"],
+        ["cos"] = ["because"],
+        ["abt"] = ["about"],
+        ["w"] = ["with"],
+        ["wiv"] = ["with"],
+        ["ppl"] = ["people"],
+        ["yr"] = ["year"],
+        ["yrs"] = ["years"],
+        ["wk"] = ["week"],
+        ["wks"] = ["weeks"],
+        ["hr"] = ["hour"],
+        ["hrs"] = ["hours"],
+        ["min"] = ["minute"],
+        ["mins"] = ["minutes"],
+        ["sec"] = ["second"],
+        ["secs"] = ["seconds"],
+        ["tho"] = ["though"],
+        ["thru"] = ["through"],
+        ["nothin"] = ["nothing"],
+        ["nope"] = ["nope"],
+        ["sumthin"] = ["something"],
+        ["somethin"] = ["something"],
+        ["bcuz"] = ["because"],
+    };
+
+    /// <summary>Apostrophe endings, read off before the word is looked up ("she's", "dad's", "we'll").</summary>
+    private static readonly (string Suffix, string[] Replacement)[] ApostropheSuffixes =
+    [
+        ("n't", ["not"]),
+        ("'ll", ["will"]),
+        ("'re", ["are"]),
+        ("'ve", ["have"]),
+        ("'m", ["am"]),
+        // "I'd" is "I had" as often as "I would": the ending is dropped rather than guessed.
+        ("'d", []),
+        ("'s", []),
+    ];
+
+    /// <summary>Normalises a whole message.</summary>
+    public static NormalizedText Normalize(string? text)
+    {
+        text ??= string.Empty;
+        var tokens = new List<Token>(text.Length / 4 + 1);
+        var word = new StringBuilder();
+        var wordStart = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\0';
+            if (i < text.Length && IsWordChar(text, i))
+            {
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                }
+
+                continue;
+            }
+
+            if (wordStart >= 0)
+            {
+                AddWord(text, wordStart, i, tokens, word);
+                wordStart = -1;
+            }
+
+            if (i == text.Length)
+            {
+                break;
+            }
+
+            switch (c)
+            {
+                case '.' or '!' or '?' or ';' or ':' or '\n' or '\r' or '\u2026':
+                    // "..." and "?!" are one end, and the question mark wins: it marks the sentence as a question.
+                    var mark = c == '?' ? "?" : c is '\n' or '\r' ? "\n" : ".";
+                    if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.SentenceEnd)
+                    {
+                        var last = tokens[^1];
+                        tokens[^1] = last with { Text = last.Text == "?" ? "?" : mark, End = i + 1 };
+                    }
+                    else if (tokens.Count > 0)
+                    {
+                        tokens.Add(new Token(mark, TokenKind.SentenceEnd, i, i + 1));
+                    }
+
+                    break;
+                case ',' or '\u2013' or '\u2014' or '(' or ')':
+                    tokens.Add(new Token(",", TokenKind.Pause, i, i + 1));
+                    break;
+                case '-' when (i == 0 || char.IsWhiteSpace(text[i - 1])) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])):
+                    // A dash between spaces is a pause; a hyphen inside a word ("pins-and-needles") only splits it.
+                    tokens.Add(new Token(",", TokenKind.Pause, i, i + 1));
+                    break;
+                case '&' or '+':
+                    tokens.Add(new Token("and", TokenKind.Word, i, i + 1));
+                    break;
+            }
+        }
+
+        return new NormalizedText(text, [.. tokens]);
+    }
+
+    /// <summary>The words of a phrase written in content (a clinician's "can't lift" is "can not lift").</summary>
+    public static string[] Words(string? phrase) => [.. Normalize(phrase).Words];
+
+    /// <summary>The words of a message joined by single spaces ("Yes!!" and " yes." are both "yes").</summary>
+    public static string Canonical(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : Normalize(text).Canonical;
+
+    /// <summary>True when <paramref name="phrase"/>'s words occur together in <paramref name="canonical"/> as whole words.</summary>
+    public static bool ContainsPhrase(string canonical, string canonicalPhrase)
+    {
+        if (canonicalPhrase.Length == 0)
+        {
+            return false;
+        }
+
+        var index = 0;
+        while ((index = canonical.IndexOf(canonicalPhrase, index, StringComparison.Ordinal)) >= 0)
+        {
+            var end = index + canonicalPhrase.Length;
+            if ((index == 0 || canonical[index - 1] == ' ') && (end == canonical.Length || canonical[end] == ' '))
+            {
+                return true;
+            }
+
+            index = end;
+        }
+
+        return false;
+    }
+
+    private static bool IsWordChar(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsLetterOrDigit(c))
+        {
+            return true;
+        }
+
+        // An apostrophe inside a word belongs to it ("can't", "dad's"); at either end it is a quote mark.
+        return c is '\'' or '\u2019' or '\u2018' or '`'
+            && i > 0 && char.IsLetterOrDigit(text[i - 1])
+            && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+    }
+
+    private static void AddWord(string text, int start, int end, List<Token> tokens, StringBuilder buffer)
+    {
+        buffer.Clear();
+        foreach (var raw in text.AsSpan(start, end - start))
+        {
+            AppendFolded(raw, buffer);
+        }
+
+        var word = CollapseRuns(buffer.ToString());
+        string[] suffixWords = [];
+        var apostrophe = word.IndexOf('\'');
+        if (apostrophe >= 0)
+        {
+            foreach (var (suffix, replacement) in ApostropheSuffixes)
+            {
+                if (word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    var stem = word[..^suffix.Length];
+                    // "can't" leaves "ca", "won't" leaves "wo", "ain't" leaves "ai".
+                    stem = suffix == "n't" ? stem switch { "ca" => "can", "wo" => "will", "ai" => "is", "sha" => "shall", _ => stem } : stem;
+                    word = stem;
+                    suffixWords = replacement;
+                    break;
+                }
+            }
+
+            word = word.Replace("'", string.Empty, StringComparison.Ordinal);
+        }
+
+        foreach (var part in SplitDigitsFromLetters(word))
+        {
+            if (Expansions.TryGetValue(part, out var expansion))
+            {
+                foreach (var expanded in expansion)
+                {
+                    tokens.Add(new Token(expanded, TokenKind.Word, start, end));
+                }
+            }
+            else if (part.Length > 0)
+            {
+                tokens.Add(new Token(part, TokenKind.Word, start, end));
+            }
+        }
+
+        foreach (var suffixWord in suffixWords)
+        {
+            tokens.Add(new Token(suffixWord, TokenKind.Word, start, end));
+        }
+    }
+
+    /// <summary>Lower case without accents; every apostrophe becomes a plain one.</summary>
+    private static void AppendFolded(char raw, StringBuilder buffer)
+    {
+        if (raw is '\u2019' or '\u2018' or '`')
+        {
+            buffer.Append('\'');
+            return;
+        }
+
+        var lower = char.ToLowerInvariant(raw);
+        if (lower < 128)
+        {
+            buffer.Append(lower);
+            return;
+        }
+
+        foreach (var c in lower.ToString().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                buffer.Append(c);
+            }
+        }
+    }
+
+    /// <summary>"Sooo", "nooo" and "numbbb" are "so", "no" and "numb": three or more of a letter are one.</summary>
+    private static string CollapseRuns(string word)
+    {
+        var hasRun = false;
+        for (var i = 2; i < word.Length && !hasRun; i++)
+        {
+            hasRun = word[i] == word[i - 1] && word[i] == word[i - 2] && char.IsLetter(word[i]);
+        }
+
+        if (!hasRun)
+        {
+            return word;
+        }
+
+        var builder = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var runEnd = i;
+            while (runEnd + 1 < word.Length && word[runEnd + 1] == word[i])
+            {
+                runEnd++;
+            }
+
+            var length = runEnd - i + 1;
+            builder.Append(word[i], length >= 3 && char.IsLetter(word[i]) ? 1 : length);
+            i = runEnd;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>"3days" is "3 days" and "10yrs" is "10 yrs"; shorthand such as "b4" and "2day" is kept whole.</summary>
+    private static IEnumerable<string> SplitDigitsFromLetters(string word)
+    {
+        if (Expansions.ContainsKey(word) || word.Length < 2)
+        {
+            yield return word;
+            yield break;
+        }
+
+        var start = 0;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsDigit(word[i]) != char.IsDigit(word[i - 1]) && !IsOrdinalSuffix(word, i))
+            {
+                yield return word[start..i];
+                start = i;
+            }
+        }
+
+        yield return word[start..];
+    }
+
+    /// <summary>"3rd", "21st" and "2nd" stay whole.</summary>
+    private static bool IsOrdinalSuffix(string word, int i)
+        => char.IsDigit(word[i - 1]) && word[i..] is "st" or "nd" or "rd" or "th";
+}

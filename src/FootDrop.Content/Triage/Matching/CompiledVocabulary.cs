@@ -1,0 +1,161 @@
+namespace FootDrop.Content.Triage.Matching;
+
+internal sealed record CompiledNear(Pattern Sign, Pattern Where, int Within);
+
+internal sealed record CompiledFinding(int Index, string Id, Pattern[] Phrases, CompiledNear[] Near, Pattern[] Except, bool Timing);
+
+internal sealed record CompiledModifier(ContextRule Rule, Pattern Pattern);
+
+/// <summary>The red-flag and context vocabularies compiled once into patterns over one word index.</summary>
+internal sealed class CompiledVocabulary
+{
+    private CompiledVocabulary(
+        WordIndex words,
+        IReadOnlyList<IReadOnlyList<Pattern>> sets,
+        CompiledFinding[] findings,
+        CompiledModifier[] modifiers,
+        Pattern[] generalQuestionStarts,
+        Pattern[] generalQuestionPhrases,
+        Pattern[] selfWords,
+        Pattern[] otherPersonWords,
+        Pattern[] denials,
+        IReadOnlySet<string> gapStops)
+    {
+        Words = words;
+        Sets = sets;
+        Findings = findings;
+        Modifiers = modifiers;
+        GeneralQuestionStarts = generalQuestionStarts;
+        GeneralQuestionPhrases = generalQuestionPhrases;
+        SelfWords = selfWords;
+        OtherPersonWords = otherPersonWords;
+        Denials = denials;
+        GapStops = gapStops;
+    }
+
+    public WordIndex Words { get; }
+
+    public IReadOnlyList<IReadOnlyList<Pattern>> Sets { get; }
+
+    public CompiledFinding[] Findings { get; }
+
+    public CompiledModifier[] Modifiers { get; }
+
+    public Pattern[] GeneralQuestionStarts { get; }
+
+    public Pattern[] GeneralQuestionPhrases { get; }
+
+    public Pattern[] SelfWords { get; }
+
+    public Pattern[] OtherPersonWords { get; }
+
+    public Pattern[] Denials { get; }
+
+    /// <summary>Single words no "..." may skip: a gap must never swallow a negation.</summary>
+    public IReadOnlySet<string> GapStops { get; }
+
+    /// <summary>
+    /// Compiles everything; <paramref name="report"/> receives (JSON path, problem) for each pattern that cannot be
+    /// compiled, and the loader turns the first into a start-up error naming the file and field.
+    /// </summary>
+    public static CompiledVocabulary Compile(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> wordSets,
+        IReadOnlyList<Finding> findings,
+        ContextVocabulary context,
+        Action<string, string>? report = null)
+    {
+        var words = new WordIndex();
+        var setIndexes = wordSets.Keys.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+
+        // Named sets first, at their indexes; alternatives ("a|b") are appended as unnamed sets while compiling.
+        var sets = wordSets.Keys.Select(_ => (IReadOnlyList<Pattern>)[]).ToList();
+        var compiler = new PatternCompiler(words, setIndexes, sets);
+
+        Pattern Compile(string source, string path)
+        {
+            var pattern = compiler.Compile(source, out var problem);
+            if (problem is not null)
+            {
+                report?.Invoke(path, problem);
+            }
+
+            return pattern;
+        }
+
+        foreach (var (name, entries) in wordSets)
+        {
+            sets[setIndexes[name]] = entries.Select((entry, i) => Compile(entry, $"$.wordSets.{name}[{i}]")).ToList();
+        }
+
+        var compiledFindings = findings.Select((finding, f) => new CompiledFinding(
+            f,
+            finding.Id,
+            [.. finding.Phrases.Select((p, i) => Compile(p, $"$.findings[{f}].phrases[{i}]"))],
+            [.. finding.Near.Select((n, i) => new CompiledNear(
+                Compile(n.Sign, $"$.findings[{f}].near[{i}].sign"),
+                Compile(n.Where, $"$.findings[{f}].near[{i}].where"),
+                n.Within))],
+            [.. finding.Except.Select((p, i) => Compile(p, $"$.findings[{f}].except[{i}]"))],
+            finding.Timing)).ToArray();
+
+        var modifiers = context.Modifiers
+            .SelectMany((rule, r) => rule.Phrases.Select((p, i) => new CompiledModifier(rule, Compile(p, $"$.modifiers[{r}].phrases[{i}]"))))
+            .ToArray();
+
+        var gapStops = context.Modifiers
+            .Where(m => m.Category == ContextCategory.Negated)
+            .SelectMany(m => m.Phrases)
+            .Select(Text.TextNormalizer.Words)
+            .Where(w => w.Length == 1)
+            .Select(w => w[0])
+            .ToHashSet(StringComparer.Ordinal);
+
+        return new CompiledVocabulary(
+            words,
+            sets,
+            compiledFindings,
+            modifiers,
+            [.. context.GeneralQuestionStarts.Select((p, i) => Compile(p, $"$.generalQuestions.starts[{i}]"))],
+            [.. context.GeneralQuestionPhrases.Select((p, i) => Compile(p, $"$.generalQuestions.phrases[{i}]"))],
+            [.. context.SelfWords.Select((p, i) => Compile(p, $"$.people.self[{i}]"))],
+            [.. context.OtherPersonWords.Select((p, i) => Compile(p, $"$.people.others[{i}]"))],
+            [.. context.AnswersDenyingWhatWasAsked.Select((p, i) => Compile(p, $"$.answersDenyingWhatWasAsked[{i}]"))],
+            gapStops);
+    }
+
+    /// <summary>The first word set that reaches itself through other sets, if any (it would match nothing).</summary>
+    public static string? FindSetCycle(IReadOnlyDictionary<string, IReadOnlyList<string>> wordSets)
+    {
+        var references = wordSets.ToDictionary(
+            set => set.Key,
+            set => set.Value.SelectMany(entry => entry.Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries))
+                .Where(piece => piece.StartsWith('{') && piece.EndsWith('}'))
+                .Select(piece => piece[1..^1])
+                .Where(wordSets.ContainsKey)
+                .ToList(),
+            StringComparer.Ordinal);
+
+        foreach (var start in references.Keys)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>(references[start]);
+            while (pending.TryPop(out var name))
+            {
+                if (name == start)
+                {
+                    return start;
+                }
+
+                if (seen.Add(name))
+                {
+                    foreach (var next in references[name])
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using FootDrop.Content.Text;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace FootDrop.Content.Triage.Reading;
+
+/// <summary>A time a message mentions ("since Tuesday", "for ten years"), as words of the message and an age in days.</summary>
+internal readonly record struct TimeMention(int StartToken, int EndToken, double AgeDays);
+
+/// <summary>
+/// Reads when something started with Microsoft.Recognizers.Text.DateTime: "3 days ago", "since Tuesday", "for about
+/// 3 weeks" and "since 2015" become ages. Only sentences with a time word are given to the recogniser: it is the most
+/// expensive step of reading a message, and most sentences have none.
+/// </summary>
+internal sealed class TimeExpressions
+{
+    private static readonly HashSet<string> Cues = new(StringComparer.Ordinal)
+    {
+        "ago", "since", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week", "weeks",
+        "weekend", "fortnight", "month", "months", "year", "years", "day", "days", "hour", "hours", "minute", "minutes",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "last",
+    };
+
+    private readonly DateTimeModel _model = new DateTimeRecognizer(Culture.English).GetDateTimeModel();
+
+    /// <summary>Builds the recogniser's lazily made parts, so no user's message pays for them.</summary>
+    public void Warmup(DateTime now)
+    {
+        foreach (var phrase in new[] { "since tuesday", "3 days ago", "for 3 weeks", "six years", "last week", "this morning", "an hour ago", "since 2015", "last spring", "the last fortnight" })
+        {
+            _model.Parse(phrase, now);
+        }
+    }
+
+    public IReadOnlyList<TimeMention> Find(NormalizedText text, DateTime now, int maxSentences)
+    {
+        var mentions = new List<TimeMention>();
+        var sentencesRead = 0;
+        foreach (var (start, end, _) in text.Sentences())
+        {
+            if (!HasCue(text, start, end) || ++sentencesRead > maxSentences)
+            {
+                continue;
+            }
+
+            // The recogniser reads the normalised words ("10 yrs" is "10 years" by then); offsets map back to tokens.
+            var wordTokens = new List<int>();
+            var offsets = new List<int>();
+            var builder = new System.Text.StringBuilder();
+            for (var i = start; i < end; i++)
+            {
+                if (!text.Tokens[i].IsWord)
+                {
+                    continue;
+                }
+
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                offsets.Add(builder.Length);
+                wordTokens.Add(i);
+                builder.Append(text.Tokens[i].Text);
+            }
+
+            foreach (var result in _model.Parse(builder.ToString(), now))
+            {
+                if (IsAmbiguous(result.Text) || Age(result, now) is not { } age)
+                {
+                    continue;
+                }
+
+                var first = offsets.FindLastIndex(o => o <= result.Start);
+                var last = offsets.FindLastIndex(o => o <= result.End);
+                if (first >= 0 && last >= first)
+                {
+                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age));
+                }
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>
+    /// "June" is as often a wife as a month, and "may" a verb: a month named alone is not read as a time. "Now" says when
+    /// something is, not when it began.
+    /// </summary>
+    private static bool IsAmbiguous(string text)
+        => text is "now" or "right now" or "just now" or "currently" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text));
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    private static bool HasCue(NormalizedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var word = text.Tokens[i].Text;
+            if (text.Tokens[i].IsWord && (Cues.Contains(word) || (word.Length == 4 && word.All(char.IsDigit))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many days ago the mentioned time began; null for times ahead, clock times and short durations.</summary>
+    private static double? Age(ModelResult result, DateTime now)
+    {
+        if (result.Resolution?.TryGetValue("values", out var raw) != true || raw is not IEnumerable<object> values)
+        {
+            return null;
+        }
+
+        double? best = null;
+        foreach (var entry in values.OfType<IDictionary<string, string>>())
+        {
+            entry.TryGetValue("type", out var type);
+            var age = type switch
+            {
+                "duration" => DurationDays(entry),
+                "date" or "datetime" => PastAge(entry, "value", now),
+                "daterange" or "datetimerange" => PastAge(entry, "start", now) ?? YearAge(entry, now),
+                _ => null,
+            };
+
+            // "Since Tuesday" resolves to the last and the next Tuesday: the one in the past is meant.
+            if (age is null && entry.TryGetValue("Mod", out var mod) && mod == "since" && Moment(entry, "start") is { } ahead)
+            {
+                age = (now - ahead.AddDays(-7)).TotalDays is var days and >= 0 ? days : null;
+            }
+
+            if (age is { } found && (best is null || found < best))
+            {
+                best = found;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>"For ten years" and "a few days" are ages; minutes and hours more often say how long something lasted.</summary>
+    private static double? DurationDays(IDictionary<string, string> entry)
+        => entry.TryGetValue("value", out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= TimeSpan.FromDays(1).TotalSeconds
+            ? seconds / TimeSpan.FromDays(1).TotalSeconds
+            : null;
+
+    private static double? PastAge(IDictionary<string, string> entry, string key, DateTime now)
+        => Moment(entry, key) is { } moment && moment <= now.AddMinutes(1) ? Math.Max(0, (now - moment).TotalDays) : null;
+
+    /// <summary>"Last spring" is not resolved to dates, but its timex ("2025-SP") still says which year.</summary>
+    private static double? YearAge(IDictionary<string, string> entry, DateTime now)
+        => entry.TryGetValue("timex", out var timex) && timex.Length >= 4 && int.TryParse(timex[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year <= now.Year
+            ? (now - new DateTime(year, 6, 30, 0, 0, 0, DateTimeKind.Unspecified)).TotalDays is var days and > 0 ? days : 0
+            : null;
+
+    private static DateTime? Moment(IDictionary<string, string> entry, string key)
+        => entry.TryGetValue(key, out var text) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) ? moment : null;
+}

@@ -1,0 +1,42 @@
+namespace FootDrop.Content.Triage.Semantic;
+
+/// <summary>
+/// The sentence model with the rules' examples, loaded in the background: the bot answers from its first second, and
+/// until the model is ready the rules and the clarifying question protect the user on their own.
+/// </summary>
+public sealed class SemanticReader
+{
+    private readonly Task<(ISentenceEmbedder Embedder, SemanticExamples Examples)> _loading;
+
+    public SemanticReader(Func<ISentenceEmbedder> embedder, IReadOnlyList<SemanticExample> examples, string? cacheDirectory)
+    {
+        _loading = Task.Run(() =>
+        {
+            var model = embedder();
+            var built = SemanticExamples.Build(examples, model, cacheDirectory);
+
+            // The first inference sets up ONNX Runtime's buffers; it is done here, not on a user's message.
+            model.Embed(["warm up the model on a first sentence"]);
+            return (model, built);
+        });
+    }
+
+    public bool IsReady => _loading.IsCompletedSuccessfully;
+
+    /// <summary>Completes when the model is ready; faults if it could not be loaded.</summary>
+    public Task WhenReady => _loading;
+
+    /// <summary>The nearest examples for each sentence, or null while the model is still loading (or failed to load).</summary>
+    public IReadOnlyList<SemanticMatch?>? Match(IReadOnlyList<string> sentences)
+    {
+        if (!IsReady || sentences.Count == 0)
+        {
+            return null;
+        }
+
+        var (embedder, examples) = _loading.Result;
+        return embedder.Embed(sentences).Select(examples.Nearest).ToList();
+    }
+
+
+}
