@@ -9,6 +9,7 @@ var useModel = true;
 var show = false;
 string? corpusDirectory = null;
 string? dump = null;
+string? explain = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -22,6 +23,10 @@ for (var i = 0; i < args.Length; i++)
         case "--dump":
             // Per-message details for threshold studies (development part only).
             dump = args[++i];
+            break;
+        case "--explain":
+            // Shows how one message is read: its findings, their context, and the result.
+            explain = args[++i];
             break;
         case "--no-model":
             useModel = false;
@@ -52,8 +57,27 @@ if (useModel)
     Console.WriteLine($"sentence model ready in {loading.ElapsedMilliseconds} ms ({SemanticExamples.From(vocabulary).Count} examples)");
 }
 
-var detector = new RedFlagDetector(vocabulary, TimeProvider.System, semantic);
+// A fixed evening clock, so "this morning" and "this afternoon" are in the past whenever the program runs.
+var detector = new RedFlagDetector(vocabulary, new FixedClock(new DateTimeOffset(2026, 12, 1, 20, 0, 0, TimeSpan.Zero)), semantic);
 detector.Warmup();
+if (explain is not null)
+{
+    var explained = detector.Explain(explain);
+    var r = explained.Result;
+    Console.WriteLine($"{r.Level} {r.Source} [{string.Join(",", r.RuleIds)}] clarify={r.Clarify?.Id} other={r.AboutSomeoneElse}");
+    foreach (var m in explained.Mentions)
+    {
+        Console.WriteLine($"  {m.FindingId} [{m.Start}-{m.End}] {m.Status} ({m.Why}){(m.AboutSomeoneElse ? " other" : string.Empty)}");
+    }
+
+    foreach (var (clause, match) in explained.Semantic)
+    {
+        Console.WriteLine($"  model: '{clause}' -> {match?.Nearest.RuleId} {match?.Score:F2} '{match?.Nearest.Text}' vs {match?.MissScore:F2}");
+    }
+
+    return 0;
+}
+
 foreach (var part in parts)
 {
     var clock = Stopwatch.StartNew();
@@ -73,11 +97,12 @@ foreach (var part in parts)
             var withoutModel = detector.Detect(outcome.Message.Text, useModel: false);
             var explained = detector.Explain(outcome.Message.Text);
             var best = explained.Semantic.Where(s => s.Match is not null).OrderByDescending(s => s.Match!.Score).FirstOrDefault();
+            var emergencyBest = explained.Semantic.Select(s => s.Match?.EmergencyScore ?? 0).DefaultIfEmpty(0).Max();
             var rule = best.Match is null ? null : vocabulary.Rules.First(r => r.Id == best.Match.Nearest.RuleId);
             writer.WriteLine(string.Join('\t',
                 outcome.Message.Label, string.Join(',', outcome.Message.Areas), withoutModel.Level, withoutModel.Clarify?.Area.ToString() ?? "-",
                 rule?.Level.ToString() ?? "-", rule?.Area.ToString() ?? "-", best.Match?.Score.ToString("F3") ?? "0", best.Match?.MissScore.ToString("F3") ?? "0",
-                outcome.Message.Text.Replace('\t', ' ')));
+                emergencyBest.ToString("F3"), outcome.Message.Text.Replace('\t', ' ')));
         }
     }
 
@@ -111,4 +136,12 @@ static string FindDialogs()
     }
 
     throw new DirectoryNotFoundException("dialogs/ was not found");
+}
+
+/// <summary>A clock that always says the same time.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

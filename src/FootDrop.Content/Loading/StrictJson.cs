@@ -80,6 +80,18 @@ public sealed class StrictJson
         return Int(name, min, max);
     }
 
+    /// <summary>An optional text: missing means null.</summary>
+    public string? OptionalString(string name)
+    {
+        if (!_element.TryGetProperty(name, out _))
+        {
+            _read.Add(name);
+            return null;
+        }
+
+        return String(name);
+    }
+
     /// <summary>An optional true/false: missing means false.</summary>
     public bool OptionalBool(string name)
     {

@@ -46,10 +46,17 @@ public sealed class NormalizedText
 
     public bool IsEmpty => Words.Count == 0;
 
+    /// <summary>
+    /// A run-on message with no full stops (dictated, or pasted) is read in pieces of this many tokens, cut at a comma
+    /// where there is one: no negation or condition reaches that far, and reading stays linear in the message's length.
+    /// </summary>
+    public const int MaxSentenceTokens = 60;
+
     /// <summary>Token ranges [start, end) of each sentence, end marks excluded.</summary>
     public IEnumerable<(int Start, int End, bool IsQuestion)> Sentences()
     {
         var start = 0;
+        var lastPause = -1;
         for (var i = 0; i <= Tokens.Count; i++)
         {
             if (i == Tokens.Count || Tokens[i].Kind == TokenKind.SentenceEnd)
@@ -60,6 +67,18 @@ public sealed class NormalizedText
                 }
 
                 start = i + 1;
+                lastPause = -1;
+            }
+            else if (Tokens[i].Kind == TokenKind.Pause)
+            {
+                lastPause = i;
+            }
+            else if (i - start >= MaxSentenceTokens)
+            {
+                var cut = lastPause > start + MaxSentenceTokens / 2 ? lastPause : i;
+                yield return (start, cut, false);
+                start = cut == i ? i : cut + 1;
+                lastPause = -1;
             }
         }
     }
@@ -83,6 +102,9 @@ public static class TextNormalizer
         ["cnt"] = ["can", "not"],
         ["carnt"] = ["can", "not"],
         ["cannae"] = ["can", "not"],
+        ["cyaan"] = ["can", "not"],
+        ["kyaan"] = ["can", "not"],
+        ["caan"] = ["can", "not"],
         ["canny"] = ["can", "not"],
         ["couldnae"] = ["could", "not"],
         ["dinnae"] = ["do", "not"],
@@ -122,6 +144,15 @@ public static class TextNormalizer
         ["thats"] = ["that", "is"],
         ["whats"] = ["what", "is"],
         ["theres"] = ["there", "is"],
+        // Jamaican and other Caribbean English.
+        ["mi"] = ["my"],
+        ["di"] = ["the"],
+        ["dem"] = ["them"],
+        ["dat"] = ["that"],
+        ["dis"] = ["this"],
+        ["nuh"] = ["not"],
+        ["wid"] = ["with"],
+        ["ting"] = ["thing"],
         ["gonna"] = ["going", "to"],
         ["outta"] = ["out", "of"],
         ["kinda"] = ["kind", "of"],

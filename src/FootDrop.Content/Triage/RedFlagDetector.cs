@@ -63,7 +63,7 @@ public sealed class RedFlagDetector
     public const int MaxModelClauses = 24;
 
     /// <summary>Sentences given to the date recogniser per message, for the same reason.</summary>
-    public const int MaxTimeSentences = 40;
+    public const int MaxTimeSentences = 16;
 
     private readonly RedFlagVocabulary _vocabulary;
     private readonly CompiledVocabulary _compiled;
@@ -104,7 +104,7 @@ public sealed class RedFlagDetector
 
         var now = _time.GetLocalNow().DateTime;
         var times = _times.Find(normalized, now, MaxTimeSentences);
-        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, _ => times);
+        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, (_, _) => times);
         var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
         bool? sudden = affirmed.Contains(suddenFindingId) ? true : affirmed.Contains(gradualFindingId) ? false : null;
         return new OnsetReading(sudden, times.Count == 0 ? null : times.Min(t => t.AgeDays));
@@ -121,19 +121,27 @@ public sealed class RedFlagDetector
         }
 
         var now = _time.GetLocalNow().DateTime;
-        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, n => _times.Find(n, now, MaxTimeSentences));
+        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, (n, sentences) => _times.Find(n, now, MaxTimeSentences, sentences));
         var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).ToList();
         var affirmedIds = affirmed.Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
 
         var firing = _vocabulary.Rules.Where(rule => Fires(rule, affirmed, affirmedIds)).ToList();
         var fired = firing.Where(rule => !rule.IsHint).ToList();
         var hintAreas = firing.Where(rule => rule.IsHint).Select(rule => rule.Area).ToHashSet();
+
+        // A sign that has just stopped ("it's stopped, but it did it yesterday as well") is asked about, not dropped.
+        if (reading.Mentions.Any(m => m.Status == MentionStatus.Resolved && !reading.IsTiming(m.FindingId))
+            && affirmedIds.Overlaps([MessageReading.WhenRecent, MessageReading.WhenHours]))
+        {
+            hintAreas.Add(SignArea.Leg);
+        }
         var level = fired.Count == 0 ? CareLevel.None : fired.Max(r => r.Level);
 
         var semantic = new List<(string Clause, SemanticMatch? Match)>();
         SemanticEvidence? evidence = null;
         RedFlagRule? semanticRule = null;
         SignArea? semanticHint = null;
+        SemanticMatch? emergencyHint = null;
         if (useModel && level < CareLevel.Emergency && _semantic is { IsReady: true } && normalized.Words.Count >= 3)
         {
             var clauses = reading.CleanClauses(MaxModelClauses);
@@ -159,6 +167,12 @@ public sealed class RedFlagDetector
                     {
                         semanticHint = rule.Area;
                         evidence ??= Evidence(match);
+                    }
+
+                    if (match.NearestEmergency is not null && match.EmergencyScore >= _vocabulary.Semantic.EmergencyHintAt
+                        && match.EmergencyScore > match.MissScore && (emergencyHint is null || match.EmergencyScore > emergencyHint.EmergencyScore))
+                    {
+                        emergencyHint = match;
                     }
                 }
             }
@@ -201,6 +215,14 @@ public sealed class RedFlagDetector
         }
 
         var question = ChooseClarify(affirmedIds, semanticHint, hintAreas: hintAreas);
+        if (question is null && emergencyHint is not null && _rulesById.TryGetValue(emergencyHint.NearestEmergency!.RuleId, out var near))
+        {
+            // Nothing the rules know, but close to an emergency's example: ask about that emergency (every sign at
+            // once when the example is about the leg).
+            question = _vocabulary.Clarify.FirstOrDefault(q => q.Area == near.Area && near.Area != SignArea.Leg)
+                ?? _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.AnyEmergency);
+            evidence = new SemanticEvidence(near.Id, emergencyHint.NearestEmergency.Text, Math.Round(emergencyHint.EmergencyScore, 3), emergencyHint.NearestMiss?.Text, Math.Round(emergencyHint.MissScore, 3));
+        }
         var result = question is null
             ? RedFlagResult.Nothing
             : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes]);

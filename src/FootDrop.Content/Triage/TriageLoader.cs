@@ -153,7 +153,7 @@ public static class TriageLoader
                 throw item.Error(item.FieldPath("phrases"), "a finding needs at least one phrase or near pattern.");
             }
 
-            findings.Add(new Finding(id, item.String("describes"), phrases, near, item.OptionalStrings("except"), item.OptionalBool("timing")));
+            findings.Add(new Finding(id, item.String("describes"), phrases, near, item.OptionalStrings("except"), ReadTiming(item)));
             item.RejectUnknownFields();
         }
 
@@ -223,7 +223,8 @@ public static class TriageLoader
         var semantic = new SemanticSettings(
             semanticJson.Double("decideAt", 0, 1),
             semanticJson.Double("clarifyAt", 0, 1),
-            semanticJson.Double("margin", 0, 1));
+            semanticJson.Double("margin", 0, 1),
+            semanticJson.Double("emergencyHintAt", 0, 1));
         if (semantic.ClarifyAt > semantic.DecideAt)
         {
             throw semanticJson.Error(semanticJson.FieldPath("clarifyAt"), "must not be above decideAt.");
@@ -362,6 +363,22 @@ public static class TriageLoader
             : throw item.Error(item.FieldPath(name), allowClarify
                 ? $"'{text}' is not a level; use \"emergency\", \"urgent\" or \"clarify\"."
                 : $"'{text}' is not a level; use \"emergency\" or \"urgent\".");
+    }
+
+    private static FindingTiming? ReadTiming(StrictJson item)
+    {
+        if (item.OptionalString("timing") is not { } text)
+        {
+            return null;
+        }
+
+        return text switch
+        {
+            "recent" => FindingTiming.Recent,
+            "gradual" => FindingTiming.Gradual,
+            "change" => FindingTiming.Change,
+            _ => throw item.Error(item.FieldPath("timing"), $"'{text}' is not a timing; use \"recent\", \"gradual\" or \"change\"."),
+        };
     }
 
     private static SignArea ReadArea(StrictJson item, string name)

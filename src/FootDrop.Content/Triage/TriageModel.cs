@@ -69,10 +69,18 @@ public static class SignAreas
 /// word pairs found near each other. Patterns name word sets in braces ({foot}), end a word with * for any ending
 /// (droop* is droop, drooping, droopy), use ... for up to two words in between, and a|b for either. Phrases in
 /// <see cref="Except"/> cancel a match they overlap ("the bottom of my foot" is no saddle). A <see cref="Timing"/>
-/// finding says when or how something began or changed ("never had this before", "since Tuesday", "worse"); words
-/// inside it still modify the signs around it.
+/// finding says when or how something began or changed: "recent" ("never had this before", "next day"), "gradual"
+/// ("slowly") or "change" ("worse"); words inside it still modify the signs around it, and a recent one in a sign's
+/// clause outweighs a long-standing marker there.
 /// </summary>
-public sealed record Finding(string Id, string Describes, IReadOnlyList<string> Phrases, IReadOnlyList<NearPattern> Near, IReadOnlyList<string> Except, bool Timing);
+public sealed record Finding(string Id, string Describes, IReadOnlyList<string> Phrases, IReadOnlyList<NearPattern> Near, IReadOnlyList<string> Except, FindingTiming? Timing);
+
+public enum FindingTiming
+{
+    Recent,
+    Gradual,
+    Change,
+}
 
 /// <summary>A sign ("{numb}") and where it is ("{foot}") within a few words of each other, in either order.</summary>
 public sealed record NearPattern(string Sign, string Where, int Within);
@@ -110,8 +118,12 @@ public sealed record RedFlagRule(
 /// </summary>
 public sealed record ClarifyQuestion(string Id, SignArea Area, IReadOnlyList<string> When, string Prompt, string RuleIdOnYes, CareLevel LevelOnYes);
 
-/// <summary>How close a message must come to a rule's examples for the sentence model to act on it.</summary>
-public sealed record SemanticSettings(double DecideAt, double ClarifyAt, double Margin);
+/// <summary>
+/// How close a message must come to a rule's examples for the sentence model to act on it. When the rules find nothing
+/// at all, a clause at least <see cref="EmergencyHintAt"/> close to an emergency rule's example still gets that area's
+/// question: the model is the net for emergencies said in words no rule lists.
+/// </summary>
+public sealed record SemanticSettings(double DecideAt, double ClarifyAt, double Margin, double EmergencyHintAt);
 
 public sealed record RedFlagVocabulary(
     Review Review,

@@ -2,7 +2,7 @@ namespace FootDrop.Content.Triage.Matching;
 
 internal sealed record CompiledNear(Pattern Sign, Pattern Where, int Within);
 
-internal sealed record CompiledFinding(int Index, string Id, Pattern[] Phrases, CompiledNear[] Near, Pattern[] Except, bool Timing);
+internal sealed record CompiledFinding(int Index, string Id, Pattern[] Phrases, CompiledNear[] Near, Pattern[] Except, FindingTiming? Timing);
 
 internal sealed record CompiledModifier(ContextRule Rule, Pattern Pattern);
 
@@ -31,7 +31,14 @@ internal sealed class CompiledVocabulary
         OtherPersonWords = otherPersonWords;
         Denials = denials;
         GapStops = gapStops;
+        StartIndex = BuildStartIndex();
     }
+
+    /// <summary>
+    /// For each word, the patterns that can begin with it. A message is matched by looking up each of its words here,
+    /// so the cost grows with the message, not with the message times the vocabulary.
+    /// </summary>
+    public IReadOnlyDictionary<int, Pattern[]> StartIndex { get; }
 
     public WordIndex Words { get; }
 
@@ -121,6 +128,63 @@ internal sealed class CompiledVocabulary
             [.. context.OtherPersonWords.Select((p, i) => Compile(p, $"$.people.others[{i}]"))],
             [.. context.AnswersDenyingWhatWasAsked.Select((p, i) => Compile(p, $"$.answersDenyingWhatWasAsked[{i}]"))],
             gapStops);
+    }
+
+    private Dictionary<int, Pattern[]> BuildStartIndex()
+    {
+        var all = Findings.SelectMany(f => f.Phrases.Concat(f.Near.SelectMany(n => new[] { n.Sign, n.Where })).Concat(f.Except))
+            .Concat(Modifiers.Select(m => m.Pattern))
+            .Concat(GeneralQuestionStarts).Concat(GeneralQuestionPhrases).Concat(SelfWords).Concat(OtherPersonWords).Concat(Denials)
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Pattern>();
+        var setFirsts = new Dictionary<int, HashSet<int>>();
+        var index = new Dictionary<int, List<Pattern>>();
+        foreach (var pattern in all)
+        {
+            foreach (var word in First(pattern, setFirsts))
+            {
+                if (!index.TryGetValue(word, out var list))
+                {
+                    index[word] = list = [];
+                }
+
+                list.Add(pattern);
+            }
+        }
+
+        return index.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    private HashSet<int> First(Pattern pattern, Dictionary<int, HashSet<int>> setFirsts)
+    {
+        if (pattern.Items.Length == 0)
+        {
+            return [];
+        }
+
+        var item = pattern.Items[0];
+        if (item.Kind == ItemKind.Word)
+        {
+            return [item.Value];
+        }
+
+        if (item.Kind != ItemKind.Set)
+        {
+            return [];
+        }
+
+        if (setFirsts.TryGetValue(item.Value, out var known))
+        {
+            return known;
+        }
+
+        // Marked before filling, so a set that reaches itself stops here.
+        var first = setFirsts[item.Value] = [];
+        foreach (var entry in Sets[item.Value])
+        {
+            first.UnionWith(First(entry, setFirsts));
+        }
+
+        return first;
     }
 
     /// <summary>The first word set that reaches itself through other sets, if any (it would match nothing).</summary>

@@ -151,6 +151,9 @@ internal sealed class MessageMatcher
 
     public int Length => _tokens.Count;
 
+    /// <summary>The ids of the pattern words the token at this position can be.</summary>
+    public int[] WordIdsAt(int position) => _wordIds[position];
+
     /// <summary>Where a match of <paramref name="pattern"/> starting at <paramref name="start"/> can end (exclusive).</summary>
     public IReadOnlyCollection<int> Ends(Pattern pattern, int start)
     {

@@ -50,12 +50,14 @@ internal sealed class MessageReading
     private readonly int[] _sentenceOf;
     private readonly List<(int Start, int End, bool IsQuestion)> _sentences;
     private readonly HashSet<string> _timing;
+    private readonly HashSet<string> _recentTiming;
 
     private MessageReading(NormalizedText text, CompiledVocabulary vocabulary)
     {
         _text = text;
         _vocabulary = vocabulary;
-        _timing = vocabulary.Findings.Where(f => f.Timing).Select(f => f.Id).Concat([WhenHours, WhenRecent, WhenLongAgo]).ToHashSet(StringComparer.Ordinal);
+        _timing = vocabulary.Findings.Where(f => f.Timing is not null).Select(f => f.Id).Concat([WhenHours, WhenRecent, WhenLongAgo]).ToHashSet(StringComparer.Ordinal);
+        _recentTiming = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).Concat([WhenHours, WhenRecent]).ToHashSet(StringComparer.Ordinal);
         _matcher = new MessageMatcher(text, vocabulary.Words, vocabulary.Sets, vocabulary.GapStops);
         _sentences = [.. text.Sentences()];
         _sentenceOf = new int[text.Tokens.Count];
@@ -67,7 +69,51 @@ internal sealed class MessageReading
                 _sentenceOf[i] = s;
             }
         }
+
+        _clauseStart = new int[text.Tokens.Count];
+        for (var i = 0; i < text.Tokens.Count; i++)
+        {
+            _clauseStart[i] = i > 0 && text.Tokens[i - 1].IsWord ? _clauseStart[i - 1] : i;
+        }
+
+        // Every pattern's matches, found by looking each word up in the vocabulary's start index.
+        _spans = new Dictionary<Pattern, List<(int Start, int End)>>(ReferenceEqualityComparer.Instance);
+        var candidates = new HashSet<Pattern>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _matcher.Length; i++)
+        {
+            if (!text.Tokens[i].IsWord)
+            {
+                continue;
+            }
+
+            candidates.Clear();
+            foreach (var id in _matcher.WordIdsAt(i))
+            {
+                if (vocabulary.StartIndex.TryGetValue(id, out var patterns))
+                {
+                    candidates.UnionWith(patterns);
+                }
+            }
+
+            foreach (var pattern in candidates)
+            {
+                foreach (var end in _matcher.Ends(pattern, i))
+                {
+                    if (!_spans.TryGetValue(pattern, out var list))
+                    {
+                        _spans[pattern] = list = [];
+                    }
+
+                    list.Add((i, end));
+                }
+            }
+        }
     }
+
+    private readonly Dictionary<Pattern, List<(int Start, int End)>> _spans;
+    private readonly int[] _clauseStart;
+
+    private IReadOnlyList<(int Start, int End)> Spans(Pattern pattern) => _spans.TryGetValue(pattern, out var spans) ? spans : [];
 
     public IReadOnlyList<FindingMention> Mentions { get; private set; } = [];
 
@@ -84,13 +130,18 @@ internal sealed class MessageReading
     private List<int> _recentMarks = [];
     private HashSet<int> _generalSentences = [];
 
-    public static MessageReading Read(NormalizedText text, CompiledVocabulary vocabulary, ContextVocabulary context, Func<NormalizedText, IReadOnlyList<TimeMention>>? times)
+    /// <summary>
+    /// Reads a message. <paramref name="times"/> is given the message and the indexes of the sentences that hold a
+    /// finding: only those need the (costly) date recogniser.
+    /// </summary>
+    public static MessageReading Read(NormalizedText text, CompiledVocabulary vocabulary, ContextVocabulary context, Func<NormalizedText, IReadOnlySet<int>, IReadOnlyList<TimeMention>>? times)
     {
         var reading = new MessageReading(text, vocabulary);
         var occurrences = reading.FindOccurrences();
         if (occurrences.Count > 0 && times is not null)
         {
-            foreach (var time in times(text))
+            var withFindings = occurrences.Select(o => reading._sentenceOf[o.HeadStart]).ToHashSet();
+            foreach (var time in times(text, withFindings))
             {
                 var id = time.AgeDays <= 1 ? WhenHours : time.AgeDays <= context.RecentDays ? WhenRecent : time.AgeDays >= context.LongStandingDays ? WhenLongAgo : null;
                 if (id is not null)
@@ -121,23 +172,14 @@ internal sealed class MessageReading
     private List<Occurrence> FindOccurrences()
     {
         var found = new HashSet<Occurrence>();
-        var length = _matcher.Length;
         foreach (var finding in _vocabulary.Findings)
         {
             var before = found.Count;
-            for (var start = 0; start < length; start++)
+            foreach (var phrase in finding.Phrases)
             {
-                if (!_text.Tokens[start].IsWord)
+                foreach (var (start, end) in Spans(phrase))
                 {
-                    continue;
-                }
-
-                foreach (var phrase in finding.Phrases)
-                {
-                    foreach (var end in _matcher.Ends(phrase, start))
-                    {
-                        found.Add(new Occurrence(finding.Id, start, end, start, end, -1, -1));
-                    }
+                    found.Add(new Occurrence(finding.Id, start, end, start, end, -1, -1));
                 }
             }
 
@@ -149,11 +191,14 @@ internal sealed class MessageReading
                     continue;
                 }
 
+                // Spans come in position order, so each sign looks only at the wheres within reach of it.
                 var wheres = Spans(near.Where);
+                var reach = near.Within + NormalizedText.MaxSentenceTokens / 2;
                 foreach (var sign in signs)
                 {
-                    foreach (var where in wheres)
+                    for (var w = LowerBound(wheres, sign.Start - reach); w < wheres.Count && wheres[w].Start <= sign.Start + reach; w++)
                     {
+                        var where = wheres[w];
                         if (_sentenceOf[sign.Start] == _sentenceOf[where.Start] && WordsBetween(sign, where) <= near.Within && (sign.End <= where.Start || where.End <= sign.Start))
                         {
                             found.Add(new Occurrence(finding.Id, Math.Min(sign.Start, where.Start), Math.Max(sign.End, where.End), sign.Start, sign.End, where.Start, where.End));
@@ -173,21 +218,23 @@ internal sealed class MessageReading
         return [.. found];
     }
 
-    private List<(int Start, int End)> Spans(Pattern pattern)
+    private static int LowerBound(IReadOnlyList<(int Start, int End)> spans, int start)
     {
-        var spans = new List<(int, int)>();
-        for (var start = 0; start < _matcher.Length; start++)
+        int low = 0, high = spans.Count;
+        while (low < high)
         {
-            if (_text.Tokens[start].IsWord)
+            var middle = (low + high) / 2;
+            if (spans[middle].Start < start)
             {
-                foreach (var end in _matcher.Ends(pattern, start))
-                {
-                    spans.Add((start, end));
-                }
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return spans;
+        return low;
     }
 
     private int WordsBetween((int Start, int End) a, (int Start, int End) b)
@@ -212,13 +259,25 @@ internal sealed class MessageReading
         MostlyAboutSomeoneElse = people.Count(p => p.Other) > people.Count(p => !p.Other);
         HasLongStandingContext = longAgo.Count > 0 || modifiers.Any(m => m.Rule.Category is ContextCategory.Historical or ContextCategory.Resolved);
 
-        // Only a date or duration read as recent ("since lunchtime", "3 days ago") outweighs a long-standing marker.
-        _recentMarks = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => o.HeadStart).ToList();
+        // A date read as recent ("since lunchtime", "3 days ago") or a word of a new start ("next day", "started")
+        // outweighs a long-standing marker in the same clause.
+        _recentMarks = occurrences.Where(o => _recentTiming.Contains(o.FindingId)).Select(o => o.HeadStart).ToList();
         var ordered = occurrences.OrderBy(o => o.HeadStart).ThenBy(o => o.End).ToList();
         var statuses = new Dictionary<Occurrence, (MentionStatus Status, string Why)>();
+        var modifiersBySentence = modifiers.GroupBy(m => _sentenceOf[m.Start]).ToDictionary(g => g.Key, g => g.ToList());
+        var terminatorsBySentence = terminators.GroupBy(m => _sentenceOf[m.Start]).ToDictionary(g => g.Key, g => g.ToList());
+        var longAgoBySentence = longAgo.GroupBy(o => _sentenceOf[o.Start]).ToDictionary(g => g.Key, g => g.ToList());
+        var recentByClause = _recentMarks.Select(ClauseOf).ToHashSet();
         foreach (var occurrence in ordered)
         {
-            statuses[occurrence] = Status(occurrence, modifiers, terminators, longAgo, generalSentences);
+            var sentence = _sentenceOf[occurrence.HeadStart];
+            statuses[occurrence] = Status(
+                occurrence,
+                modifiersBySentence.GetValueOrDefault(sentence) ?? [],
+                terminatorsBySentence.GetValueOrDefault(sentence) ?? [],
+                longAgoBySentence.GetValueOrDefault(sentence) ?? [],
+                generalSentences,
+                recentByClause);
         }
 
         InheritListNegation(ordered, statuses);
@@ -232,26 +291,54 @@ internal sealed class MessageReading
         var all = new List<Modifier>();
         foreach (var modifier in _vocabulary.Modifiers)
         {
-            for (var start = 0; start < _matcher.Length; start++)
+            foreach (var (start, end) in Spans(modifier.Pattern))
             {
-                if (!_text.Tokens[start].IsWord)
-                {
-                    continue;
-                }
-
-                foreach (var end in _matcher.Ends(modifier.Pattern, start))
-                {
-                    all.Add(new Modifier(modifier.Rule, start, end));
-                }
+                all.Add(new Modifier(modifier.Rule, start, end));
             }
         }
 
-        var pseudo = all.Where(m => m.Rule.Category == ContextCategory.Pseudo).ToList();
+        // For each token: the longest pseudo phrase over it, and whether it is part of a sign.
+        var pseudoLength = new int[_text.Tokens.Count];
+        foreach (var p in all.Where(m => m.Rule.Category == ContextCategory.Pseudo))
+        {
+            for (var i = p.Start; i < p.End; i++)
+            {
+                pseudoLength[i] = Math.Max(pseudoLength[i], p.End - p.Start);
+            }
+        }
+
+        var inSign = new bool[_text.Tokens.Count];
+        foreach (var o in occurrences.Where(o => !IsTime(o)))
+        {
+            for (var i = o.HeadStart; i < o.HeadEnd; i++)
+            {
+                inSign[i] = true;
+            }
+
+            for (var i = Math.Max(0, o.WhereStart); i < o.WhereEnd; i++)
+            {
+                inSign[i] = true;
+            }
+        }
+
+        bool Covered(Modifier m, Func<int, bool> test)
+        {
+            for (var i = m.Start; i < m.End; i++)
+            {
+                if (!test(i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         return all
             // A phrase that only looks like a trigger ("not sure", "no better", "gone up my leg") is not one.
-            .Where(m => m.Rule.Category != ContextCategory.Pseudo && !pseudo.Any(p => p.Start < m.End && p.End > m.Start && p.End - p.Start >= m.End - m.Start))
+            .Where(m => m.Rule.Category != ContextCategory.Pseudo && !Enumerable.Range(m.Start, m.End - m.Start).Any(i => pseudoLength[i] >= m.End - m.Start))
             // A trigger inside a sign ("not" in "can not lift my foot") is part of what is reported.
-            .Where(m => m.Rule.Category == ContextCategory.Terminate || !occurrences.Any(o => !IsTime(o) && ContainsAll(o, m)))
+            .Where(m => m.Rule.Category == ContextCategory.Terminate || !Covered(m, i => inSign[i]))
             .ToList();
     }
 
@@ -271,20 +358,7 @@ internal sealed class MessageReading
         return false;
     }
 
-    private static bool ContainsAll(Occurrence o, Modifier m)
-    {
-        for (var i = m.Start; i < m.End; i++)
-        {
-            if (!o.Covers(i))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private (MentionStatus, string) Status(Occurrence o, List<Modifier> modifiers, List<Modifier> terminators, List<Occurrence> longAgo, HashSet<int> generalSentences)
+    private (MentionStatus, string) Status(Occurrence o, List<Modifier> modifiers, List<Modifier> terminators, List<Occurrence> longAgo, HashSet<int> generalSentences, HashSet<int> recentClauses)
     {
         var sentence = _sentenceOf[o.HeadStart];
         if (generalSentences.Contains(sentence))
@@ -292,7 +366,7 @@ internal sealed class MessageReading
             return (MentionStatus.General, "general question");
         }
 
-        var recentInClause = !IsTime(o) && _recentMarks.Any(t => ClauseOf(t) == ClauseOf(o.HeadStart));
+        var recentInClause = !IsTime(o) && recentClauses.Contains(ClauseOf(o.HeadStart));
         foreach (var category in new[] { ContextCategory.Negated, ContextCategory.Resolved, ContextCategory.Hypothetical, ContextCategory.Historical })
         {
             if ((category == ContextCategory.Negated && IsNegativeSign(o)) || (category == ContextCategory.Historical && recentInClause))
@@ -317,12 +391,18 @@ internal sealed class MessageReading
             }
         }
 
-        // A long-ago time in the same sentence ("in 2015", "for ten years") makes a sign part of the past.
-        if (!IsTime(o) && !recentInClause)
+        // A long-ago time in the same sentence ("in 2015", "for ten years") makes a sign, or a change, part of the past;
+        // a word of a new start only when the time is in its own clause ("since the accident in 2011").
+        if (o.FindingId is not (WhenLongAgo or WhenRecent or WhenHours) && !recentInClause)
         {
             foreach (var time in longAgo)
             {
-                if (_sentenceOf[time.Start] == sentence && !TerminatorBetween(time, o, terminators))
+                if (_recentTiming.Contains(o.FindingId) && ClauseOf(time.Start) != ClauseOf(o.HeadStart))
+                {
+                    continue;
+                }
+
+                if (!TerminatorBetween(time, o, terminators))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
                 }
@@ -342,8 +422,10 @@ internal sealed class MessageReading
         var forward = m.End <= o.HeadStart;
         var backward = o.HeadEnd <= m.Start;
 
-        // "Pins and needles since yesterday, normal?" asks; it does not deny.
-        if (backward && m.Rule.Category == ContextCategory.Negated && _sentences[_sentenceOf[m.Start]].IsQuestion)
+        // "Pins and needles since yesterday, normal?" asks; it does not deny. And a denial after a sign ends its clause
+        // ("legs feel normal", "tingling? none, and..."): "his mouth's crooked and he nah answer me" denies nothing.
+        if (backward && m.Rule.Category == ContextCategory.Negated
+            && (_sentences[_sentenceOf[m.Start]].IsQuestion || !EndsClause(m.End)))
         {
             return false;
         }
@@ -384,17 +466,13 @@ internal sealed class MessageReading
         return m.Rule.Category == ContextCategory.Hypothetical || !terminators.Any(t => t.Start >= from && t.End <= to);
     }
 
-    /// <summary>A clause: the stretch of a sentence between commas (and sentence ends), numbered by its first token.</summary>
-    private int ClauseOf(int token)
-    {
-        var start = token;
-        while (start > 0 && _text.Tokens[start - 1].IsWord)
-        {
-            start--;
-        }
+    private static readonly HashSet<string> ClauseJoiners = new(StringComparer.Ordinal) { "and", "but", "so", "or", "though", "tho", "thanks", "thank", "now", "too", "as", "thankfully", "luckily" };
 
-        return start;
-    }
+    private bool EndsClause(int next)
+        => next >= _text.Tokens.Count || !_text.Tokens[next].IsWord || ClauseJoiners.Contains(_text.Tokens[next].Text);
+
+    /// <summary>A clause: the stretch of a sentence between commas (and sentence ends), numbered by its first token.</summary>
+    private int ClauseOf(int token) => _clauseStart[token];
 
     private bool TerminatorBetween(Occurrence a, Occurrence b, List<Modifier> terminators)
     {
@@ -414,7 +492,7 @@ internal sealed class MessageReading
                 continue;
             }
 
-            for (var j = i - 1; j >= 0; j--)
+            for (var j = i - 1; j >= 0 && current.HeadStart - ordered[j].HeadStart <= 24; j--)
             {
                 var previous = ordered[j];
                 if (statuses[previous].Status != MentionStatus.Negated || previous.End > current.HeadStart || IsTime(previous))
@@ -456,9 +534,11 @@ internal sealed class MessageReading
     /// </summary>
     private void NegateAnsweredQuestions(List<Occurrence> ordered, Dictionary<Occurrence, (MentionStatus Status, string Why)> statuses)
     {
+        var hypotheticalSentences = _modifiers.Where(m => m.Rule.Category == ContextCategory.Hypothetical).Select(m => _sentenceOf[m.Start]).ToHashSet();
+        var bySentence = ordered.ToLookup(o => _sentenceOf[o.HeadStart]);
         for (var s = 1; s < _sentences.Count; s++)
         {
-            var asked = _sentences[s - 1].IsQuestion || _modifiers.Any(m => m.Rule.Category == ContextCategory.Hypothetical && _sentenceOf[m.Start] == s - 1);
+            var asked = _sentences[s - 1].IsQuestion || hypotheticalSentences.Contains(s - 1);
             var denied = IsBareDenial(_sentences[s])
                 || (IsShort(_sentences[s - 1]) && StartsWithDenial(_sentences[s]))
                 || AnyMatch(_vocabulary.Denials, _sentences[s].Start, _sentences[s].End);
@@ -467,7 +547,7 @@ internal sealed class MessageReading
                 continue;
             }
 
-            foreach (var o in ordered.Where(o => _sentenceOf[o.HeadStart] == s - 1 && statuses[o].Status == MentionStatus.Affirmed))
+            foreach (var o in bySentence[s - 1].Where(o => statuses[o].Status == MentionStatus.Affirmed))
             {
                 statuses[o] = (MentionStatus.Negated, "answered no");
             }
@@ -495,20 +575,31 @@ internal sealed class MessageReading
     /// </summary>
     private HashSet<int> GeneralQuestionSentences()
     {
+        HashSet<int> SentencesWith(IEnumerable<Pattern> patterns, bool atStart = false)
+            => patterns.SelectMany(p => Spans(p))
+                .Where(span => !atStart || _sentences[_sentenceOf[span.Start]].Start == span.Start)
+                .Select(span => _sentenceOf[span.Start])
+                .ToHashSet();
+
+        var named = SentencesWith(_vocabulary.SelfWords.Concat(_vocabulary.OtherPersonWords));
+        var phrased = SentencesWith(_vocabulary.GeneralQuestionPhrases);
+        var started = SentencesWith(_vocabulary.GeneralQuestionStarts.Where(p => p.Items.Length > 1), atStart: true);
+
+        // A single question word ("is", "can") starts a general question only with a question mark or a general phrase.
+        var weaklyStarted = SentencesWith(_vocabulary.GeneralQuestionStarts.Where(p => p.Items.Length == 1), atStart: true);
         var general = new HashSet<int>();
         for (var s = 0; s < _sentences.Count; s++)
         {
             var (start, end, isQuestion) = _sentences[s];
-            if (AnyMatch(_vocabulary.SelfWords, start, end) || AnyMatch(_vocabulary.OtherPersonWords, start, end))
+            if (named.Contains(s))
             {
                 continue;
             }
 
             // "Can't walk" starts with "can" but asks nothing.
             var negatedStart = start + 1 < end && _text.Tokens[start + 1].Text == "not";
-            var startsLikeQuestion = !negatedStart && _vocabulary.GeneralQuestionStarts.Any(p => _matcher.Ends(p, start).Count > 0);
-            if (((isQuestion || startsLikeQuestion) && (startsLikeQuestion || AnyMatch(_vocabulary.GeneralQuestionPhrases, start, end)))
-                || AnyMatch(_vocabulary.GeneralQuestionPhrases, start, end))
+            var asks = !negatedStart && (started.Contains(s) || (weaklyStarted.Contains(s) && isQuestion));
+            if (asks || phrased.Contains(s))
             {
                 general.Add(s);
             }
@@ -518,51 +609,33 @@ internal sealed class MessageReading
     }
 
     private bool AnyMatch(Pattern[] patterns, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            foreach (var pattern in patterns)
-            {
-                if (_matcher.Ends(pattern, i).Any(e => e <= end))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+        => patterns.Any(p => Spans(p).Any(span => span.Start >= start && span.End <= end));
 
     /// <summary>Each person word's position and whether it is someone else ("my dad", "she") or the writer.</summary>
     private List<(int Position, bool Other)> PersonMentions()
     {
-        var people = new List<(int, bool)>();
-        for (var i = 0; i < _matcher.Length; i++)
-        {
-            if (_vocabulary.OtherPersonWords.Any(p => _matcher.Ends(p, i).Count > 0))
-            {
-                people.Add((i, true));
-            }
-            else if (_vocabulary.SelfWords.Any(p => _matcher.Ends(p, i).Count > 0))
-            {
-                people.Add((i, false));
-            }
-        }
-
-        return people;
+        var others = _vocabulary.OtherPersonWords.SelectMany(p => Spans(p)).Select(span => span.Start).ToHashSet();
+        var selves = _vocabulary.SelfWords.SelectMany(p => Spans(p)).Select(span => span.Start).Where(i => !others.Contains(i));
+        return [.. others.Select(i => (i, true)).Concat(selves.Select(i => (i, false))).Distinct().OrderBy(p => p.Item1)];
     }
 
     /// <summary>Whose sign it is: the nearest person named before it ("my dad's face" is the dad's; "his arm" is his).</summary>
     private static bool IsAboutSomeoneElse(Occurrence o, List<(int Position, bool Other)> people)
     {
-        var before = people.Where(p => p.Position < o.HeadStart).ToList();
-        if (before.Count > 0)
+        if (people.Count == 0)
         {
-            return before[^1].Other;
+            return false;
         }
 
-        var after = people.FirstOrDefault(p => p.Position >= o.HeadStart);
-        return after != default && after.Other;
+        // The last person named before the sign, or else the first one after it.
+        var index = people.BinarySearch((o.HeadStart, false), Comparer<(int Position, bool Other)>.Create((a, b) => a.Position.CompareTo(b.Position)));
+        var firstAtOrAfter = index >= 0 ? index : ~index;
+        while (firstAtOrAfter > 0 && people[firstAtOrAfter - 1].Position >= o.HeadStart)
+        {
+            firstAtOrAfter--;
+        }
+
+        return firstAtOrAfter > 0 ? people[firstAtOrAfter - 1].Other : people[firstAtOrAfter < people.Count ? firstAtOrAfter : ^1].Other;
     }
 
     /// <summary>

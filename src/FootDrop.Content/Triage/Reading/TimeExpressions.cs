@@ -36,13 +36,16 @@ internal sealed class TimeExpressions
         }
     }
 
-    public IReadOnlyList<TimeMention> Find(NormalizedText text, DateTime now, int maxSentences)
+    /// <summary>The times in the message's sentences (only <paramref name="sentences"/>, when given), at most <paramref name="maxSentences"/>.</summary>
+    public IReadOnlyList<TimeMention> Find(NormalizedText text, DateTime now, int maxSentences, IReadOnlySet<int>? sentences = null)
     {
         var mentions = new List<TimeMention>();
         var sentencesRead = 0;
+        var index = -1;
         foreach (var (start, end, _) in text.Sentences())
         {
-            if (!HasCue(text, start, end) || ++sentencesRead > maxSentences)
+            index++;
+            if ((sentences is not null && !sentences.Contains(index)) || !HasCue(text, start, end) || ++sentencesRead > maxSentences)
             {
                 continue;
             }

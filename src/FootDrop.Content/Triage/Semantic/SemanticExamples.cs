@@ -5,10 +5,13 @@ using FootDrop.Content.Text;
 namespace FootDrop.Content.Triage.Semantic;
 
 /// <summary>One sentence of dialogs/redflags.json the model compares messages with.</summary>
-public sealed record SemanticExample(string RuleId, string Text, bool IsNearMiss);
+public sealed record SemanticExample(string RuleId, string Text, bool IsNearMiss, bool IsEmergency = false);
 
-/// <summary>The closest example that should fire a rule, and the closest near miss that should not.</summary>
-public sealed record SemanticMatch(SemanticExample Nearest, double Score, SemanticExample? NearestMiss, double MissScore);
+/// <summary>
+/// The closest example that should fire a rule, the closest near miss that should not, and the closest example of an
+/// emergency rule (which may be further than the closest example overall).
+/// </summary>
+public sealed record SemanticMatch(SemanticExample Nearest, double Score, SemanticExample? NearestMiss, double MissScore, SemanticExample? NearestEmergency = null, double EmergencyScore = 0);
 
 /// <summary>
 /// The rules' example sentences and near misses as the model sees them. Built once at start-up (or read back from a
@@ -32,7 +35,7 @@ public sealed class SemanticExamples
 
     public static IReadOnlyList<SemanticExample> From(RedFlagVocabulary vocabulary)
         => [.. vocabulary.Rules.SelectMany(rule =>
-            rule.Examples.Select(e => new SemanticExample(rule.Id, e, false))
+            rule.Examples.Select(e => new SemanticExample(rule.Id, e, false, rule.Level == CareLevel.Emergency))
                 .Concat(rule.NearMisses.Select(e => new SemanticExample(rule.Id, e, true))))];
 
     public static SemanticExamples Build(IReadOnlyList<SemanticExample> examples, ISentenceEmbedder embedder, string? cacheDirectory)
@@ -75,6 +78,8 @@ public sealed class SemanticExamples
         var bestScore = double.MinValue;
         var miss = -1;
         var missScore = double.MinValue;
+        var emergency = -1;
+        var emergencyScore = double.MinValue;
         for (var i = 0; i < _vectors.Length; i++)
         {
             var score = Dot(vector, _vectors[i]);
@@ -84,14 +89,30 @@ public sealed class SemanticExamples
                 {
                     (miss, missScore) = (i, score);
                 }
+
+                continue;
             }
-            else if (score > bestScore)
+
+            if (score > bestScore)
             {
                 (best, bestScore) = (i, score);
             }
+
+            if (_examples[i].IsEmergency && score > emergencyScore)
+            {
+                (emergency, emergencyScore) = (i, score);
+            }
         }
 
-        return best < 0 ? null : new SemanticMatch(_examples[best], bestScore, miss < 0 ? null : _examples[miss], miss < 0 ? 0 : missScore);
+        return best < 0
+            ? null
+            : new SemanticMatch(
+                _examples[best],
+                bestScore,
+                miss < 0 ? null : _examples[miss],
+                miss < 0 ? 0 : missScore,
+                emergency < 0 ? null : _examples[emergency],
+                emergency < 0 ? 0 : emergencyScore);
     }
 
     private static double Dot(float[] a, float[] b)
