@@ -165,7 +165,6 @@ public static class TextNormalizer
         ["dunno"] = ["do", "not", "know"],
         ["idk"] = ["i", "do", "not", "know"],
         ["u"] = ["you"],
-        ["ya"] = ["you"],
         ["ur"] = ["your"],
         ["r"] = ["are"],
         ["pls"] = ["please"],

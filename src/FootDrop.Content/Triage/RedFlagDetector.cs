@@ -71,6 +71,8 @@ public sealed class RedFlagDetector
     private readonly TimeProvider _time;
     private readonly SemanticReader? _semantic;
     private readonly Dictionary<string, RedFlagRule> _rulesById;
+    private readonly HashSet<string> _legFindings;
+    private readonly HashSet<string> _emergencyFindings;
 
     public RedFlagDetector(RedFlagVocabulary vocabulary, TimeProvider? time = null, SemanticReader? semantic = null)
     {
@@ -79,6 +81,8 @@ public sealed class RedFlagDetector
         _time = time ?? TimeProvider.System;
         _semantic = semantic;
         _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _legFindings = vocabulary.Rules.Where(r => r.Area == SignArea.Leg && !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
+        _emergencyFindings = vocabulary.Rules.Where(r => r.Level == CareLevel.Emergency).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
     }
 
     public RedFlagVocabulary Vocabulary => _vocabulary;
@@ -129,9 +133,11 @@ public sealed class RedFlagDetector
         var fired = firing.Where(rule => !rule.IsHint).ToList();
         var hintAreas = firing.Where(rule => rule.IsHint).Select(rule => rule.Area).ToHashSet();
 
-        // A sign that has just stopped ("it's stopped, but it did it yesterday as well") is asked about, not dropped.
-        if (reading.Mentions.Any(m => m.Status == MentionStatus.Resolved && !reading.IsTiming(m.FindingId))
-            && affirmedIds.Overlaps([MessageReading.WhenRecent, MessageReading.WhenHours]))
+        // A leg sign that stopped only recently ("it's stopped, but it did it yesterday as well") is asked about, not
+        // dropped; a passing stroke-like sign explained away ("slept on his arm last week") is left to the rules.
+        var resolved = reading.Mentions.Where(m => m.Status == MentionStatus.Resolved && !reading.IsTiming(m.FindingId)).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
+        if (resolved.Count > 0 && reading.HasRecentDate
+            && resolved.Any(_legFindings.Contains) && !resolved.Any(_emergencyFindings.Contains))
         {
             hintAreas.Add(SignArea.Leg);
         }

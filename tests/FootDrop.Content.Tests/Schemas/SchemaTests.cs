@@ -11,6 +11,7 @@ public sealed class SchemaTests
     [InlineData("exercises")]
     [InlineData("triage")]
     [InlineData("redflags")]
+    [InlineData("context")]
     public async Task The_real_file_is_valid_against_its_schema(string name)
     {
         var schema = await JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Dialogs, "schemas", name + ".schema.json"));
@@ -26,6 +27,7 @@ public sealed class SchemaTests
     [InlineData("exercises", "\"kind\": \"hold\", \"text\": \"Hold that stretch", "\"kind\": \"pause\", \"text\": \"Hold that stretch")]
     [InlineData("exercises", "\"reps\": 3,", "\"reps\": 0,")]
     [InlineData("redflags", "\"level\": \"urgent\"", "\"level\": \"maybe\"")]
+    [InlineData("context", "\"category\": \"negated\"", "\"category\": \"doubtful\"")]
     [InlineData("messages", "\"reviewedOn\": \"2026-11-24\"", "\"reviewedOn\": \"24/11/2026\"")]
     public async Task A_broken_file_fails_its_schema(string name, string find, string replace)
     {

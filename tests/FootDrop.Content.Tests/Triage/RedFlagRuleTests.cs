@@ -3,10 +3,13 @@ using FootDrop.Content.Triage;
 
 namespace FootDrop.Content.Tests.Triage;
 
-/// <summary>One test per rule of dialogs/redflags.json, named after its id (dashes as underscores).</summary>
+/// <summary>
+/// One test per rule of dialogs/redflags.json, named after its id (dashes as underscores), on a sentence written for
+/// this test (never taken from the corpus or the rule's own examples).
+/// </summary>
 public sealed class RedFlagRuleTests
 {
-    private static readonly RedFlagDetector Detector = new(TriageLoader.LoadVocabulary(RepoPaths.Dialogs));
+    private static RedFlagDetector Detector => Detectors.RulesOnly;
 
     [Fact]
     public void Every_rule_in_the_file_has_a_test_named_after_it()
@@ -22,70 +25,115 @@ public sealed class RedFlagRuleTests
     }
 
     [Fact]
-    public void Rule_stroke_face_droop() => AssertFires("stroke-face-droop", CareLevel.Emergency, "one side of my face is drooping");
+    public void Rule_stroke_face_droop() => AssertFires("stroke-face-droop", CareLevel.Emergency, "the left side of her mouth has slid down");
 
     [Fact]
-    public void Rule_stroke_arm_weakness() => AssertFires("stroke-arm-weakness", CareLevel.Emergency, "my left arm has gone weak");
+    public void Rule_stroke_arm_weakness() => AssertFires("stroke-arm-weakness", CareLevel.Emergency, "my right hand has gone heavy and useless");
 
     [Fact]
-    public void Rule_stroke_speech() => AssertFires("stroke-speech", CareLevel.Emergency, "my speech is slurred");
+    public void Rule_stroke_speech() => AssertFires("stroke-speech", CareLevel.Emergency, "he's slurring and the words come out jumbled");
 
     [Fact]
-    public void Rule_stroke_vision() => AssertFires("stroke-vision", CareLevel.Emergency, "I have double vision");
+    public void Rule_stroke_confusion() => AssertFires("stroke-confusion", CareLevel.Emergency, "mum suddenly doesn't know what day it is");
 
     [Fact]
-    public void Rule_stroke_sudden_balance() => AssertFires("stroke-sudden-balance", CareLevel.Emergency, "I suddenly keep falling over");
+    public void Rule_stroke_collapse() => AssertFires("stroke-collapse", CareLevel.Emergency, "grandad collapsed in the hall");
 
     [Fact]
-    public void Rule_stroke_sudden_balance_phrase() => AssertFires("stroke-sudden-balance-phrase", CareLevel.Emergency, "sudden loss of balance");
+    public void Rule_stroke_vision() => AssertFires("stroke-vision", CareLevel.Emergency, "I'm seeing double since I sat down");
 
     [Fact]
-    public void Rule_cauda_equina_bladder_bowel() => AssertFires("cauda-equina-bladder-bowel", CareLevel.Emergency, "I can't control my bladder");
+    public void Rule_stroke_sudden_headache() => AssertFires("stroke-sudden-headache", CareLevel.Emergency, "the worst headache of my life came on out of nowhere");
 
     [Fact]
-    public void Rule_cauda_equina_saddle_numbness() => AssertFires("cauda-equina-saddle-numbness", CareLevel.Emergency, "it's numb between my legs");
+    public void Rule_stroke_one_side() => AssertFires("stroke-one-side", CareLevel.Emergency, "his whole left side has gone weak");
 
     [Fact]
-    public void Rule_both_legs_weak_or_numb() => AssertFires("both-legs-weak-or-numb", CareLevel.Emergency, "both my legs feel weak");
+    public void Rule_stroke_sudden_dizziness() => AssertFires("stroke-sudden-dizziness", CareLevel.Emergency, "all of a sudden I'm dizzy and my leg is numb");
 
     [Fact]
-    public void Rule_sudden_foot_weakness() => AssertFires("sudden-foot-weakness", CareLevel.Urgent, "my foot went floppy out of nowhere");
+    public void Rule_cauda_equina_bladder() => AssertFires("cauda-equina-bladder", CareLevel.Emergency, "I haven't been able to pee since breakfast");
 
     [Fact]
-    public void Rule_recent_foot_weakness() => AssertFires("recent-foot-weakness", CareLevel.Urgent, "my foot went floppy last night");
+    public void Rule_cauda_equina_incontinence() => AssertFires("cauda-equina-incontinence", CareLevel.Emergency, "he wet himself in the chair and didn't notice");
 
     [Fact]
-    public void Rule_sudden_weakness_described() => AssertFires("sudden-weakness-described", CareLevel.Urgent, "all of a sudden my ankle feels floppy");
+    public void Rule_cauda_equina_saddle_numbness() => AssertFires("cauda-equina-saddle-numbness", CareLevel.Emergency, "my bum and inner thighs feel numb");
 
     [Fact]
-    public void Rule_recent_weakness_described() => AssertFires("recent-weakness-described", CareLevel.Urgent, "my ankle started feeling weak yesterday");
+    public void Rule_both_legs_weak_or_numb() => AssertFires("both-legs-weak-or-numb", CareLevel.Emergency, "both of her legs have gone weak");
 
     [Fact]
-    public void Rule_new_numbness_or_tingling() => AssertFires("new-numbness-or-tingling", CareLevel.Urgent, "pins and needles in my toes");
+    public void Rule_leg_paralysis() => AssertFires("leg-paralysis", CareLevel.Emergency, "his right leg has gone dead and he can't move it at all");
 
     [Fact]
-    public void Rule_radiating_leg_pain() => AssertFires("radiating-leg-pain", CareLevel.Urgent, "pain shooting down my leg");
+    public void Rule_new_foot_drop() => AssertFires("new-foot-drop", CareLevel.Urgent, "my toes started catching on the stairs on Monday");
 
     [Fact]
-    public void Rule_balance_or_walking_trouble() => AssertFires("balance-or-walking-trouble", CareLevel.Urgent, "I keep falling over");
+    public void Rule_new_foot_drop_named() => AssertFires("new-foot-drop-named", CareLevel.Urgent, "I think foot drop has started after my knee operation");
 
     [Fact]
-    public void Rule_sharp_pain() => AssertFires("sharp-pain", CareLevel.Urgent, "a sharp pain in my ankle");
+    public void Rule_hint_foot_drop_recent()
+    {
+        var result = Detector.Detect("I've had foot drop for 4 days");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal(SignArea.Leg, result.Clarify?.Area);
+    }
 
     [Fact]
-    public void Rule_dizziness() => AssertFires("dizziness", CareLevel.Urgent, "I feel dizzy");
+    public void Rule_new_numbness_or_tingling() => AssertFires("new-numbness-or-tingling", CareLevel.Urgent, "there's tingling along the top of my foot");
 
     [Fact]
-    public void Rule_getting_worse() => AssertFires("getting-worse", CareLevel.Urgent, "my foot is getting worse");
+    public void Rule_radiating_leg_pain() => AssertFires("radiating-leg-pain", CareLevel.Urgent, "a pain shoots from my back down into my calf");
 
     [Fact]
-    public void Rule_recent_injury_or_operation() => AssertFires("recent-injury-or-operation", CareLevel.Urgent, "since my operation my foot drags");
+    public void Rule_leg_pain_building() => AssertFires("leg-pain-building", CareLevel.Urgent, "the pain in my leg gets worse every day");
 
-    private static void AssertFires(string ruleId, CareLevel atLeast, string message)
+    [Fact]
+    public void Rule_balance_or_walking_trouble() => AssertFires("balance-or-walking-trouble", CareLevel.Urgent, "I'm wobbly and have to hold on to the furniture");
+
+    [Fact]
+    public void Rule_falls() => AssertFires("falls", CareLevel.Urgent, "she fell over in the garden");
+
+    [Fact]
+    public void Rule_getting_worse() => AssertFires("getting-worse", CareLevel.Urgent, "his foot drop is going downhill");
+
+    [Fact]
+    public void Rule_brace_no_longer_helping() => AssertFires("brace-no-longer-helping", CareLevel.Urgent, "the AFO isn't helping any more");
+
+    [Fact]
+    public void Rule_twitching_or_wasting_with_weakness() => AssertFires("twitching-or-wasting-with-weakness", CareLevel.Urgent, "my calf twitches and my foot drags");
+
+    [Fact]
+    public void Rule_new_twitching_or_wasting() => AssertFires("new-twitching-or-wasting", CareLevel.Urgent, "the muscle in my shin started twitching this week");
+
+    [Fact]
+    public void Rule_weight_loss_with_foot_drop() => AssertFires("weight-loss-with-foot-drop", CareLevel.Urgent, "I've lost a stone without trying and my foot drags");
+
+    [Fact]
+    public void Rule_severe_pain() => AssertFires("severe-pain", CareLevel.Urgent, "the pain in my ankle is unbearable");
+
+    [Fact]
+    public void Rule_dizziness() => AssertFires("dizziness", CareLevel.Urgent, "I feel light headed");
+
+    [Fact]
+    public void Rule_sudden_foot_weakness() => AssertFires("sudden-foot-weakness", CareLevel.Urgent, "out of the blue my foot went weak");
+
+    [Fact]
+    public void Rule_hint_leg_new()
+    {
+        var result = Detector.Detect("my ankle just isn't itself since the weekend");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+    }
+
+    private static void AssertFires(string ruleId, CareLevel level, string message)
     {
         var result = Detector.Detect(message);
 
-        Assert.Contains(ruleId, result.RuleIds);
-        Assert.True(result.Level >= atLeast, $"{message}: {result.Level}");
+        Assert.True(result.RuleIds.Contains(ruleId), $"{message}: fired [{string.Join(", ", result.RuleIds)}] at {result.Level}");
+        Assert.Equal(level, result.Level);
     }
 }

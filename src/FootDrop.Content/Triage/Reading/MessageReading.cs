@@ -120,6 +120,9 @@ internal sealed class MessageReading
     /// <summary>True when the message names someone else more than the writer ("my husband's face...").</summary>
     public bool MostlyAboutSomeoneElse { get; private set; }
 
+    /// <summary>True when the message names a recent day or time ("yesterday", "on Tuesday"), not a duration.</summary>
+    public bool HasRecentDate { get; private set; }
+
     /// <summary>True when anything in the message speaks of the past or of a long-standing problem.</summary>
     public bool HasLongStandingContext { get; private set; }
 
@@ -143,6 +146,7 @@ internal sealed class MessageReading
             var withFindings = occurrences.Select(o => reading._sentenceOf[o.HeadStart]).ToHashSet();
             foreach (var time in times(text, withFindings))
             {
+                reading.HasRecentDate |= !time.IsDuration && time.AgeDays <= context.RecentDays;
                 var id = time.AgeDays <= 1 ? WhenHours : time.AgeDays <= context.RecentDays ? WhenRecent : time.AgeDays >= context.LongStandingDays ? WhenLongAgo : null;
                 if (id is not null)
                 {

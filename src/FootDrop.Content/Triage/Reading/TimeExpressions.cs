@@ -6,7 +6,7 @@ using Microsoft.Recognizers.Text.DateTime;
 namespace FootDrop.Content.Triage.Reading;
 
 /// <summary>A time a message mentions ("since Tuesday", "for ten years"), as words of the message and an age in days.</summary>
-internal readonly record struct TimeMention(int StartToken, int EndToken, double AgeDays);
+internal readonly record struct TimeMention(int StartToken, int EndToken, double AgeDays, bool IsDuration);
 
 /// <summary>
 /// Reads when something started with Microsoft.Recognizers.Text.DateTime: "3 days ago", "since Tuesday", "for about
@@ -82,7 +82,7 @@ internal sealed class TimeExpressions
                 var last = offsets.FindLastIndex(o => o <= result.End);
                 if (first >= 0 && last >= first)
                 {
-                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age));
+                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
                 }
             }
         }

@@ -1,0 +1,76 @@
+using FootDrop.Content.Text;
+
+namespace FootDrop.Content.Tests.Text;
+
+/// <summary>The one way every recogniser reads text.</summary>
+public sealed class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("I can't lift my foot", "i can not lift my foot")]
+    [InlineData("I cant lift my foot", "i can not lift my foot")]
+    [InlineData("I cannot lift my foot", "i can not lift my foot")]
+    [InlineData("She won't wake up", "she will not wake up")]
+    [InlineData("he doesn't know", "he does not know")]
+    [InlineData("I'm dizzy", "i am dizzy")]
+    [InlineData("I've fallen", "i have fallen")]
+    [InlineData("my dad's face", "my dad face")]
+    [InlineData("u ok?", "you ok")]
+    [InlineData("idk", "i do not know")]
+    [InlineData("soooo numb", "so numb")]
+    [InlineData("NUMBNESS!!!", "numbness")]
+    [InlineData("pins-and-needles", "pins and needles")]
+    [InlineData("10yrs", "10 years")]
+    [InlineData("3rd time", "3rd time")]
+    [InlineData("Café naïve", "cafe naive")]
+    [InlineData("it\u2019s fine", "it fine")]
+    [InlineData("cannae go", "can not go")]
+    [InlineData("mi foot", "my foot")]
+    public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
+        => Assert.Equal(canonical, TextNormalizer.Canonical(text));
+
+    [Fact]
+    public void Sentences_end_at_full_stops_question_marks_and_line_breaks()
+    {
+        var text = TextNormalizer.Normalize("My foot is numb. Is that bad?\nThanks");
+
+        var sentences = text.Sentences().ToList();
+
+        Assert.Equal(3, sentences.Count);
+        Assert.False(sentences[0].IsQuestion);
+        Assert.True(sentences[1].IsQuestion);
+    }
+
+    [Fact]
+    public void A_run_on_message_is_cut_into_pieces_of_bounded_length()
+    {
+        var text = TextNormalizer.Normalize(string.Join(' ', Enumerable.Repeat("and then I walked", 100)));
+
+        Assert.All(text.Sentences(), s => Assert.True(s.End - s.Start <= NormalizedText.MaxSentenceTokens + 1));
+    }
+
+    [Fact]
+    public void Every_word_keeps_where_it_came_from()
+    {
+        var text = TextNormalizer.Normalize("Hi, can't walk");
+
+        var cant = text.Tokens.Where(t => t.Text is "can" or "not").ToList();
+
+        Assert.All(cant, t => Assert.Equal("can't", "Hi, can't walk"[t.Start..t.End]));
+    }
+
+    [Fact]
+    public void An_empty_or_blank_message_has_no_words()
+    {
+        Assert.True(TextNormalizer.Normalize(null).IsEmpty);
+        Assert.True(TextNormalizer.Normalize("  \n ").IsEmpty);
+        Assert.Equal(string.Empty, TextNormalizer.Canonical("?!"));
+    }
+
+    [Theory]
+    [InlineData("i can not lift my foot", "can not lift", true)]
+    [InlineData("i can not lift my foot", "lift my", true)]
+    [InlineData("i can not lift my foot", "ift my", false)]
+    [InlineData("i can not lift my foot", "", false)]
+    public void A_phrase_is_found_only_as_whole_words(string canonical, string phrase, bool found)
+        => Assert.Equal(found, TextNormalizer.ContainsPhrase(canonical, phrase));
+}

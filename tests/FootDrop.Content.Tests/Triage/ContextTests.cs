@@ -1,0 +1,121 @@
+using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Reading;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>How the context of a sign changes what it means: negated, in the past, hypothetical, general, whose.</summary>
+public sealed class ContextTests
+{
+    private static RedFlagDetector Detector => Detectors.RulesOnly;
+
+    [Theory]
+    [InlineData("no numbness or tingling")]
+    [InlineData("I don't have any pins and needles or shooting pain")]
+    [InlineData("tingling? no. numbness? also no")]
+    [InlineData("falls? not for ages")]
+    [InlineData("negative on the numbness, negative on the tingles")]
+    [InlineData("my legs feel normal")]
+    [InlineData("nah never had any numbness down there")]
+    [InlineData("no leaking, no trouble peeing, bowels regular")]
+    public void A_denied_sign_raises_no_alarm(string message) => AssertCalm(message);
+
+    [Theory]
+    [InlineData("no pain but my foot went numb", "new-numbness-or-tingling")]
+    [InlineData("no, my foot is numb", "new-numbness-or-tingling")]
+    [InlineData("no pain, my foot has gone numb", "new-numbness-or-tingling")]
+    [InlineData("his mouth is all crooked and he nah answer me", "stroke-face-droop")]
+    [InlineData("I can't lift my foot since Tuesday", "new-foot-drop")]
+    [InlineData("she can't move her legs none", "both-legs-weak-or-numb")]
+    public void A_negation_reaches_only_its_own_clause(string message, string ruleId)
+        => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
+
+    [Theory]
+    [InlineData("I had sciatica years ago but it went away")]
+    [InlineData("the tingling stopped months ago")]
+    [InlineData("his arm went numb last week because he'd slept on it, fine within minutes and nothing since")]
+    [InlineData("my mate had shooting pain down her leg last year but it's totally gone now")]
+    [InlineData("the pins and needles I had in the spring went off after a couple of weeks")]
+    public void A_sign_that_is_over_raises_no_alarm(string message) => AssertCalm(message);
+
+    [Theory]
+    [InlineData("my foot has been numb for 10 years, my neurologist knows, nothing new")]
+    [InlineData("I've had foot drop for six years since my stroke, same as always")]
+    [InlineData("both feet have dropped gradually since my teens with CMT")]
+    [InlineData("numb toes since 2015, the diabetes nurse checks them")]
+    public void A_long_standing_unchanged_sign_raises_no_alarm(string message)
+        => Assert.False(Detector.Detect(message).IsRedFlag, message);
+
+    [Fact]
+    public void A_recent_start_in_the_same_clause_outweighs_a_long_standing_marker()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("both legs gone heavy and numb since lunchtime, and the right one's always been my good leg").Level);
+
+    [Theory]
+    [InlineData("what should I do if my foot goes numb during the stretch?")]
+    [InlineData("what if my good foot starts dragging too")]
+    [InlineData("am I more likely to fall with a dropped foot?")]
+    [InlineData("the doctor asked me about saddle numbness")]
+    public void A_hypothetical_sign_raises_no_alarm(string message) => AssertCalm(message);
+
+    [Theory]
+    [InlineData("what are the signs of a stroke?")]
+    [InlineData("is numbness a warning sign?")]
+    [InlineData("is double vision a stroke sign?")]
+    [InlineData("why would a knee op cause foot drop")]
+    public void A_general_question_reports_nothing(string message)
+    {
+        var mentions = Detector.Explain(message).Mentions.Where(m => !Detector.Vocabulary.Findings.Any(f => f.Id == m.FindingId && f.Timing is not null)).ToList();
+
+        Assert.All(mentions, m => Assert.NotEqual(MentionStatus.Affirmed, m.Status));
+        Assert.False(Detector.Detect(message).IsRedFlag);
+    }
+
+    [Theory]
+    [InlineData("is it serious that his face is drooping?")]
+    [InlineData("why is my foot numb?")]
+    public void A_question_about_someone_reports_the_sign(string message) => Assert.True(Detector.Detect(message).IsRedFlag, message);
+
+    [Theory]
+    [InlineData("my husband's face is drooping", true)]
+    [InlineData("my dad can't lift his arm", true)]
+    [InlineData("my face is drooping", false)]
+    [InlineData("my husband says my words are jumbled", false)]
+    public void Whose_sign_it_is_decides_the_wording(string message, bool someoneElse)
+    {
+        var result = Detector.Detect(message);
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.Equal(someoneElse, result.AboutSomeoneElse);
+    }
+
+    [Fact]
+    public void A_pseudo_trigger_is_not_a_negation()
+        => Assert.True(Detector.Detect("not sure what's going on but my foot is numb").IsRedFlag);
+
+    [Fact]
+    public void A_sign_the_negation_word_belongs_to_is_still_a_sign()
+        => Assert.Contains("new-foot-drop", Detector.Detect("my foot won't lift since I woke up").RuleIds);
+
+    [Fact]
+    public void A_run_on_message_is_read_in_pieces_without_losing_a_sign_at_its_end()
+    {
+        var message = string.Join(' ', Enumerable.Repeat("I walked to the shop and back with the dog and it was fine and I had no pain at all and", 200)) + " now my face is drooping";
+
+        Assert.Equal(CareLevel.Emergency, Detector.Detect(message).Level);
+    }
+
+    [Fact]
+    public void A_sign_at_the_end_of_a_message_far_beyond_every_limit_is_still_found()
+    {
+        var message = string.Join(' ', Enumerable.Repeat("I walked to the shop and back.", 4000)) + " Now my foot is numb.";
+
+        Assert.True(message.Length > 100_000);
+        Assert.True(Detector.Detect(message).IsRedFlag);
+    }
+
+    private static void AssertCalm(string message)
+    {
+        var result = Detector.Detect(message);
+        Assert.False(result.IsRedFlag, $"{message}: {result.Level} [{string.Join(", ", result.RuleIds)}]");
+        Assert.Null(result.Clarify);
+    }
+}

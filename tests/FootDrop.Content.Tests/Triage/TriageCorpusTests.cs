@@ -1,0 +1,102 @@
+using FootDrop.Content.Text;
+using FootDrop.Triage.Evaluation;
+using Xunit.Abstractions;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>
+/// The labelled corpus of tests/triage-corpus, run through the full detector (rules, context and the sentence model)
+/// the way the bot reads messages, one clarifying question answered honestly. The targets are asserted on the test
+/// part, which nothing was tuned on; the development part's figures are printed.
+/// </summary>
+public sealed class TriageCorpusTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<IReadOnlyList<LabelledMessage>> Development = new(() => Corpus.Load(Corpus.DevelopmentPart));
+    private static readonly Lazy<IReadOnlyList<LabelledMessage>> Test = new(() => Corpus.Load(Corpus.TestPart));
+
+    [Fact]
+    public void The_corpus_holds_at_least_a_thousand_messages_in_two_parts()
+    {
+        Assert.True(Development.Value.Count + Test.Value.Count >= 1000, $"{Development.Value.Count} + {Test.Value.Count} messages");
+        Assert.True(Test.Value.Count >= 400, $"the test part holds {Test.Value.Count} messages");
+        Assert.All(new[] { Label.Emergency, Label.Urgent, Label.Routine, Label.Negated }, label => Assert.Contains(Test.Value, m => m.Label == label));
+    }
+
+    [Fact]
+    public void No_message_is_in_both_parts()
+    {
+        var development = Development.Value.Select(m => TextNormalizer.Canonical(m.Text)).ToHashSet();
+
+        Assert.Empty(Test.Value.Where(m => development.Contains(TextNormalizer.Canonical(m.Text))).Select(m => m.Text));
+    }
+
+    [Fact]
+    public void No_example_sentence_of_the_rules_is_copied_from_the_corpus()
+    {
+        var corpus = Development.Value.Concat(Test.Value).Select(m => TextNormalizer.Canonical(m.Text)).ToHashSet();
+        var copied = Detectors.Vocabulary.Rules.SelectMany(r => r.Examples.Concat(r.NearMisses)).Where(e => corpus.Contains(TextNormalizer.Canonical(e))).ToList();
+
+        Assert.Empty(copied);
+    }
+
+    [Fact]
+    public void Every_emergency_of_the_test_part_gets_the_emergency_advice()
+    {
+        var figures = Run(Corpus.TestPart, Test.Value);
+
+        Assert.True(figures.EmergencyCaught == figures.Emergency, $"{figures.EmergencyCaught} of {figures.Emergency} emergencies reached the emergency advice");
+    }
+
+    [Fact]
+    public void Every_urgent_message_of_the_test_part_gets_urgent_advice_or_more()
+    {
+        var figures = Run(Corpus.TestPart, Test.Value);
+
+        Assert.True(figures.UrgentCaught == figures.Urgent, $"{figures.UrgentCaught} of {figures.Urgent} urgent messages reached urgent advice or more");
+    }
+
+    [Fact]
+    public void At_most_one_benign_message_in_ten_of_the_test_part_raises_an_alarm()
+    {
+        var figures = Run(Corpus.TestPart, Test.Value);
+
+        Assert.True(figures.FalseAlarmRate <= 0.10, $"false alarms: {figures.FalseAlarms} of {figures.Benign}");
+    }
+
+    [Fact]
+    public void At_most_one_benign_message_in_five_of_the_test_part_gets_a_clarifying_question()
+    {
+        var figures = Run(Corpus.TestPart, Test.Value);
+
+        Assert.True(figures.ClarifyRate <= 0.20, $"clarifying questions: {figures.BenignClarified} of {figures.Benign}");
+    }
+
+    [Fact]
+    public void The_development_part_is_reported()
+    {
+        var figures = Run(Corpus.DevelopmentPart, Development.Value);
+
+        Assert.True(figures.Outcomes.Count > 0);
+    }
+
+    private static readonly Dictionary<string, PartFigures> Figures = [];
+
+    private PartFigures Run(string part, IReadOnlyList<LabelledMessage> messages)
+    {
+        PartFigures figures;
+        lock (Figures)
+        {
+            if (!Figures.TryGetValue(part, out figures!))
+            {
+                Figures[part] = figures = TriageEvaluation.Run(Detectors.Full, part, messages);
+            }
+        }
+
+        foreach (var line in TriageEvaluation.Report(figures))
+        {
+            output.WriteLine(line);
+        }
+
+        return figures;
+    }
+}
