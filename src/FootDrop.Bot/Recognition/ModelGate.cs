@@ -12,8 +12,11 @@ namespace FootDrop.Bot.Recognition;
 /// </summary>
 public sealed class ModelGate
 {
-    /// <summary>Shorter messages are read by the rules alone: two words leave the model nothing the rules miss.</summary>
-    public const int MinWords = 3;
+    /// <summary>
+    /// Shorter messages are read by the rules alone: they are answers and commands ("my right leg", "not really"), and a
+    /// sign said in so few words ("can't pee", "face gone droopy") is in the rules' vocabulary.
+    /// </summary>
+    public const int MinWords = 5;
 
     private readonly HashSet<string> _known;
 

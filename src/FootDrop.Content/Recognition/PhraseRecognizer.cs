@@ -80,11 +80,12 @@ public sealed class PhraseRecognizer
             {
                 score = Math.Max(score, Threshold);
             }
-            // On a tie a topic or an exercise beats a menu entry: it answers the question directly.
+            // On a tie an exercise beats a topic and a topic beats a menu entry: "I've had foot drop for years, can I do
+            // the toe lifts" asks for the exercise, and a named exercise or topic answers more directly than a menu.
             var better = best is null
                 || score > best.Score
                 || (score == best.Score && matched > bestMatched)
-                || (score == best.Score && matched == bestMatched && best.Kind == MatchKind.Menu && entry.Kind != MatchKind.Menu);
+                || (score == best.Score && matched == bestMatched && Rank(entry.Kind) > Rank(best.Kind));
             if (score >= Threshold && better)
             {
                 best = new PhraseMatch(entry.Kind, entry.Id, score);
@@ -94,6 +95,13 @@ public sealed class PhraseRecognizer
 
         return best;
     }
+
+    private static int Rank(MatchKind kind) => kind switch
+    {
+        MatchKind.Exercise => 2,
+        MatchKind.Section => 1,
+        _ => 0,
+    };
 
     /// <summary>A word found in more than this share of the phrases says little about which one is meant.</summary>
     private const double DistinctiveShare = 0.2;

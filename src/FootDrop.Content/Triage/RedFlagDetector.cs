@@ -62,6 +62,9 @@ public sealed class RedFlagDetector
     /// <summary>Clauses given to the model per message: a pasted essay is still read whole by the rules.</summary>
     public const int MaxModelClauses = 24;
 
+    /// <summary>Messages shorter than this are answers and commands; the rules read them alone.</summary>
+    public const int MinModelWords = 5;
+
     /// <summary>Sentences given to the date recogniser per message, for the same reason.</summary>
     public const int MaxTimeSentences = 16;
 
@@ -108,11 +111,19 @@ public sealed class RedFlagDetector
 
         var now = _time.GetLocalNow().DateTime;
         var times = _times.Find(normalized, now, MaxTimeSentences);
+        var age = times.Count > 0 ? times.Min(t => t.AgeDays) : RoughAge(normalized);
         var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, (_, _) => times);
-        var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
-        bool? sudden = affirmed.Contains(suddenFindingId) ? true : affirmed.Contains(gradualFindingId) ? false : null;
-        return new OnsetReading(sudden, times.Count == 0 ? null : times.Min(t => t.AgeDays));
+        // "Slowly, about 4 months ago" is in the past by design: only a denial or a supposition is set aside here.
+        var said = reading.Mentions.Where(m => m.Status is not (MentionStatus.Negated or MentionStatus.Hypothetical or MentionStatus.General)).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
+        bool? sudden = said.Contains(suddenFindingId) ? true : said.Contains(gradualFindingId) ? false : null;
+        return new OnsetReading(sudden, age);
     }
+
+    /// <summary>"Over months", "for years": no date, but plainly not recent.</summary>
+    private static double? RoughAge(Text.NormalizedText text)
+        => text.Words.Contains("years") || text.Words.Contains("decades") ? 730
+            : text.Words.Contains("months") ? 60
+            : null;
 
     public bool HasFinding(string id) => _vocabulary.Findings.Any(f => f.Id == id);
 
@@ -148,7 +159,7 @@ public sealed class RedFlagDetector
         RedFlagRule? semanticRule = null;
         SignArea? semanticHint = null;
         SemanticMatch? emergencyHint = null;
-        if (useModel && level < CareLevel.Emergency && _semantic is { IsReady: true } && normalized.Words.Count >= 3)
+        if (useModel && level < CareLevel.Emergency && _semantic is { IsReady: true } && normalized.Words.Count >= MinModelWords)
         {
             var clauses = reading.CleanClauses(MaxModelClauses);
             var matches = _semantic.Match(clauses);
@@ -198,8 +209,9 @@ public sealed class RedFlagDetector
         {
             // Urgent for the leg, with a hint of something worse (a face that "looks different", the bladder "not
             // right"): ask about the worse first; a no still gives the urgent advice.
+            // The sentence model's hint is not used here: the emergency question covers every sign it could point at.
             var worse = level == CareLevel.Urgent
-                ? ChooseClarify(affirmedIds, semanticHint, above: SignArea.AnyEmergency) ?? _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.AnyEmergency)
+                ? ChooseClarify(affirmedIds, null, above: SignArea.AnyEmergency, hintAreas: hintAreas) ?? _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.AnyEmergency)
                 : null;
             var ruleIds = fired.Where(r => r.Level >= CareLevel.Urgent).Select(r => r.Id).ToList();
             var source = DetectionSource.Rule;

@@ -77,8 +77,10 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await ClickSuggestedAsync(page, "Next");
         await Assertions.Expect(page.GetByText("Hold your toes up for 2 to 3 seconds").Last).ToBeVisibleAsync();
 
-        // A red flag typed mid-exercise goes to care.
+        // A red flag typed mid-exercise: the emergency signs are checked with one question, then it goes to care.
         await SayAsync(page, "my foot suddenly went numb this morning");
+        await Assertions.Expect(page.GetByText("one safety question").Last).ToBeVisibleAsync();
+        await ClickSuggestedAsync(page, "No");
         await Assertions.Expect(page.GetByText("Please see a doctor today").Last).ToBeVisibleAsync();
 
         Directory.CreateDirectory(ArtifactsDirectory);

@@ -91,7 +91,7 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
     [Theory]
     [InlineData("what causes foot drop", "causes")]
     [InlineData("whats an AFO", "afo")]
-    [InlineData("why is my foot slapping", "what-is-foot-drop")]
+    [InlineData("what does foot drop actually mean", "what-is-foot-drop")]
     [InlineData("is it permanent?", "temporary-or-permanent")]
     [InlineData("do I need a brace", "afo")]
     [InlineData("how do exercises help", "how-exercises-help")]

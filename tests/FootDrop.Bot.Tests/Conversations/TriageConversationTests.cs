@@ -15,7 +15,7 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
         await StartCheck(bot.NewConversation())
             .Send("no").AssertReplyContains("urine or stool")
             .Send("no").AssertReplyContains("When did the foot weakness start")
-            .Send("it came on slowly over about 3 weeks").AssertReplyContains("numbness or tingling")
+            .Send("it came on slowly, about 4 months ago").AssertReplyContains("numbness or tingling")
             .Send("no").AssertReplyContains("shoots or spreads down your leg")
             .Send("nope").AssertReplyContains("balance")
             .Send("no").AssertReplyContains("injury or an operation")
@@ -25,7 +25,7 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
             .AssertTrace("routine")
             .AssertReplyContains("summary")
             .Send("Show my summary")
-            .AssertReplyContains("Summary of my answers", "Numbness or tingling: no", "Came on suddenly: no", "Started: 2026-11-02", "Advice given: see a physician or physical therapist soon")
+            .AssertReplyContains("Summary of my answers", "Numbness or tingling: no", "Came on suddenly: no", "Started: 2026-07-23", "Advice given: see a physician or physical therapist soon")
             .StartTestAsync();
     }
 
@@ -104,14 +104,112 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
     }
 
     [Fact]
-    public async Task A_red_flag_typed_at_the_menu_goes_straight_to_the_outcome()
+    public async Task A_red_flag_typed_at_the_menu_is_checked_for_emergency_signs_then_goes_to_the_outcome()
     {
         await bot.Flow(bot.NewConversation())
             .Send("my foot suddenly went numb this morning")
+            .AssertReplyContains("one safety question", "numbness between the legs")
+            .AssertTrace("clarify", "new-numbness-or-tingling")
+            .Send("no")
             .AssertReplyContains("noticed something")
             .AssertReplyContains("Please see a doctor today")
             .AssertTrace("urgent", "new-numbness-or-tingling")
             .AssertReplyContains("What would you like to do now?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_red_flag_whose_emergency_question_is_answered_yes_gets_the_emergency_outcome()
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send("my foot suddenly went numb this morning")
+            .AssertReplyContains("one safety question")
+            .AssertTrace("clarify")
+            .Send("yes")
+            .AssertReplyContains("noticed something")
+            .AssertReplyContains("Call your local emergency number")
+            .AssertTrace("emergency", "new-numbness-or-tingling")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("not sure")]
+    [InlineData("no idea")]
+    [InlineData("not really sure")]
+    public async Task Not_sure_on_the_stroke_screen_still_asks_the_rest_then_gives_same_day_care_with_the_emergency_signs(string answer)
+    {
+        await StartCheck(bot.NewConversation())
+            .Send(answer).AssertReplyContains("urine or stool")
+            .Send("no")
+            .AssertReplyContains("Please see a doctor today", "Call your local emergency number", "instead if you notice face drooping")
+            .AssertTrace("urgent", "screen-unsure")
+            .AssertReplyContains("summary")
+            .Send("Show my summary")
+            .AssertReplyContains("Stroke warning signs", "not sure", "Advice given: see a doctor today")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Not_sure_on_the_cauda_equina_screen_is_not_read_as_no()
+    {
+        await StartCheck(bot.NewConversation())
+            .Send("no").AssertReplyContains("urine or stool")
+            .Send("no idea")
+            .AssertReplyContains("Please see a doctor today")
+            .AssertTrace("urgent", "screen-unsure")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_yes_on_the_cauda_equina_screen_after_a_not_sure_is_an_emergency()
+    {
+        await StartCheck(bot.NewConversation())
+            .Send("not sure").AssertReplyContains("urine or stool")
+            .Send("yes")
+            .AssertReplyContains("Call your local emergency number")
+            .AssertTrace("emergency", "screen-cauda-equina-signs")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_start_yesterday_that_was_not_sudden_still_needs_a_doctor_soon_and_the_summary_shows_it()
+    {
+        await StartCheck(bot.NewConversation())
+            .Send("no").AssertReplyContains("urine")
+            .Send("no").AssertReplyContains("When did")
+            .Send("yesterday morning").AssertReplyContains("Did it come on suddenly")
+            .Send("not sudden, no").AssertReplyContains("numbness or tingling")
+            .Send("no").AssertReplyContains("shoots")
+            .Send("no").AssertReplyContains("balance")
+            .Send("no").AssertReplyContains("injury")
+            .Send("no").AssertReplyContains("getting worse")
+            .Send("no")
+            .AssertReplyContains("Please see a doctor today")
+            .AssertTrace("urgent", "answer-recent-onset")
+            .AssertReplyContains("summary")
+            .Send("Show my summary")
+            .AssertReplyContains("Started: 2026-11-22", "Came on suddenly: no", "Advice given: see a doctor today")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_start_the_user_cannot_date_counts_towards_care()
+    {
+        await StartCheck(bot.NewConversation())
+            .Send("no").AssertReplyContains("urine")
+            .Send("no").AssertReplyContains("When did")
+            .Send("no idea").AssertReplyContains("Did it come on suddenly")
+            .Send("no").AssertReplyContains("numbness or tingling")
+            .Send("no").AssertReplyContains("shoots")
+            .Send("no").AssertReplyContains("balance")
+            .Send("no").AssertReplyContains("injury")
+            .Send("no").AssertReplyContains("getting worse")
+            .Send("no")
+            .AssertReplyContains("Please see a doctor today")
+            .AssertTrace("urgent", "answer-onset-unknown")
+            .AssertReplyContains("summary")
+            .Send("Show my summary")
+            .AssertReplyContains("Started: not sure")
             .StartTestAsync();
     }
 
@@ -142,11 +240,12 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
     {
         await bot.Flow(bot.NewConversation())
             .Send("my foot feels weird")
-            .AssertReplyContains("numb or tingling")
+            .AssertReplyContains("To be safe", "new in the last few weeks")
+            .AssertTrace("clarify")
             .Send("yes")
             .AssertReplyContains("noticed something")
             .AssertReplyContains("see a doctor today")
-            .AssertTrace("urgent", "new-numbness-or-tingling")
+            .AssertTrace("urgent", "new-foot-drop")
             .StartTestAsync();
     }
 
@@ -155,7 +254,8 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
     {
         await bot.Flow(bot.NewConversation())
             .Send("my foot feels weird")
-            .AssertReplyContains("numb or tingling")
+            .AssertReplyContains("To be safe")
+            .AssertTrace("clarify")
             .Send("no")
             .Says(T[TextKeys.MenuPrompt])
             .StartTestAsync();

@@ -19,6 +19,9 @@ public sealed class BotFixture : IDisposable
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         App = new BotApp(services: services => services.AddSingleton<TimeProvider>(Clock));
+
+        // Transcripts must not depend on how far the sentence model got with loading in the background.
+        App.Services.GetRequiredService<FootDrop.Content.Triage.Semantic.SemanticReader>().WhenReady.GetAwaiter().GetResult();
     }
 
     public BotApp App { get; }

@@ -174,7 +174,7 @@ public sealed class SymptomCheckDialog : ComponentDialog
             false => TriageAnswer.No,
             _ => progress.Sudden,
         };
-        progress.OnsetAgeDays = onset.AgeDays is { } age ? Math.Round(age, 1) : null;
+        progress.OnsetAgeDays = onset.AgeDays;
     }
 
     private string Summary(SymptomCheckProgress progress)
