@@ -75,9 +75,17 @@ internal sealed class WordIndex
         return ids is null ? [] : [.. ids.Distinct()];
     }
 
-    /// <summary>"numbnes" and "dropp" reach "numbness" and "droop*"; the word's start is compared with the stem.</summary>
+    /// <summary>
+    /// "tingeling" reaches "tingl*": the word's start is compared with the stem. Only a word not much longer than its
+    /// stem counts, so "cobblestones" never reaches "wobbl*".
+    /// </summary>
     private static bool StemWithinOneEdit(string stem, string token)
     {
+        if (token.Length > stem.Length + 4)
+        {
+            return false;
+        }
+
         for (var length = stem.Length - 1; length <= stem.Length + 1; length++)
         {
             if (length >= 1 && length <= token.Length && Spelling.WithinOneEdit(stem, token[..length]))

@@ -446,11 +446,12 @@ internal sealed class MessageReading
             {
                 words++;
             }
-            else if ((forward && m.Rule.Category is ContextCategory.Negated or ContextCategory.Hypothetical) || (backward && m.Rule.Category == ContextCategory.Negated))
+            else if ((forward && m.Rule.Category is ContextCategory.Negated or ContextCategory.Hypothetical)
+                || (backward && m.Rule.Category == ContextCategory.Negated && !(i == m.Start - 1 && EndsClause(m.End))))
             {
                 // A comma ends a negation ("no pain, my foot is numb"; "her foot is dragging, the hospital said
                 // recovery is fine") and a condition ("not sure if it matters, her face is drooping"); lists of negated
-                // signs are handled separately.
+                // signs are handled separately. An answer just after the comma still denies ("Falls, none.").
                 return false;
             }
         }
