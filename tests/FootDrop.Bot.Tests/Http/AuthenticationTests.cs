@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text;
 using FootDrop.Bot.Tests.Infrastructure;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -95,7 +97,8 @@ public sealed class AuthenticationTests(AuthenticationTests.RegisteredBot bot) :
                 ["MicrosoftAppPassword"] = "not-a-real-secret",
                 ["MicrosoftAppTenantId"] = "7d3e2b4c-1f7a-4c21-8e0e-3b2f6f1c9a42",
 
-                // The SDK's own keys (ConfigurationBotFrameworkAuthentication): once one is set, all are read from here.
+                // The SDK's own keys (ConfigurationBotFrameworkAuthentication). Setting any of them makes it take all of
+                // them from configuration instead of its public-cloud constants, so all are set.
                 ["ToBotFromChannelOpenIdMetadataUrl"] = Issuer.MetadataUrl.ToString(),
                 ["ToBotFromEmulatorOpenIdMetadataUrl"] = Issuer.MetadataUrl.ToString(),
                 ["ToBotFromChannelTokenIssuer"] = TokenIssuer.BotConnectorIssuer,
@@ -124,11 +127,11 @@ public sealed class AuthenticationTests(AuthenticationTests.RegisteredBot bot) :
             var activity = Activities.EmulatorMessage(new Uri(ServiceUrl), conversation, "hello", "user-" + conversation).ExpectingReplies();
             var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Process.BaseAddress, "/api/messages"))
             {
-                Content = new StringContent(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }), System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }), Encoding.UTF8, "application/json"),
             };
             if (token is not null)
             {
-                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
             return (await Http.SendAsync(request), conversation);
