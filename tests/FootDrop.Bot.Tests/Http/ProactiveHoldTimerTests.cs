@@ -69,6 +69,7 @@ public sealed class ProactiveHoldTimerTests : IAsyncLifetime
             await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, text, "user-cancel"));
         }
 
+        Assert.Equal(_bot.Services.GetRequiredService<Texts>().Get(TextKeys.ExerciseHoldStarted, ("seconds", 30)), _connector.Received.Last().Text);
         await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, "next", "user-cancel"));
         _connector.Clear();
         _clock.Advance(TimeSpan.FromSeconds(60));
