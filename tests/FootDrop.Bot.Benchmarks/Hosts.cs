@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +18,8 @@ namespace FootDrop.Bot.Benchmarks;
 
 /// <summary>
 /// FootDrop.Bot as the application composes it, on Kestrel at 127.0.0.1, with the storage under test (any type of the
-/// bot's assembly names its entry point; this program has a Program of its own).
+/// bot's assembly names its entry point; this program has a Program of its own). It reads the shipped appsettings.json
+/// beside the binaries, log levels included, as the released bot does.
 /// </summary>
 internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.FootDropBot>
 {
@@ -36,7 +38,6 @@ internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.Foot
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -44,9 +45,18 @@ internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.Foot
     }
 }
 
-/// <summary>The baseline: a bare echo bot on the stock SDK's CloudAdapter with MemoryStorage, same host settings.</summary>
+/// <summary>
+/// The baseline: an echo bot on the stock SDK, configured as the official samples are (02.echo-bot, 43.complex-dialog):
+/// <c>AddHttpClient()</c>, <see cref="ConfigurationBotFrameworkAuthentication"/>, a <see cref="CloudAdapter"/> with the
+/// samples' turn-error handler, and the same shipped appsettings.json as FootDrop.Bot, so the same log levels. It keeps
+/// a turn counter in conversation state on <see cref="MemoryStorage"/>, so it reads and writes state every turn too.
+/// The one difference from the samples is a minimal-API endpoint instead of an MVC controller, as FootDrop.Bot has.
+/// </summary>
 internal sealed class StockEchoHost : IAsyncDisposable
 {
+    /// <summary>What the samples' turn-error handler tells the user.</summary>
+    public const string ErrorReply = "The bot encountered an error or bug.";
+
     private readonly WebApplication _app;
 
     private StockEchoHost(WebApplication app, Uri baseAddress)
@@ -57,13 +67,19 @@ internal sealed class StockEchoHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<StockEchoHost> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter, SampleAdapterWithErrorHandler>();
         builder.Services.AddSingleton<IStorage, MemoryStorage>();
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddTransient<IBot, EchoBot>();
@@ -74,6 +90,21 @@ internal sealed class StockEchoHost : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>The samples' adapter: log the exception, tell the user, send a trace for Emulator.</summary>
+    private sealed class SampleAdapterWithErrorHandler : CloudAdapter
+    {
+        public SampleAdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<IBotFrameworkHttpAdapter> logger)
+            : base(authentication, logger)
+        {
+            OnTurnError = async (turnContext, exception) =>
+            {
+                logger.LogError(exception, "[OnTurnError] unhandled error: {Message}", exception.Message);
+                await turnContext.SendActivityAsync(ErrorReply);
+                await turnContext.SendActivityAsync(turnContext.Activity.CreateTrace("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError"));
+            };
+        }
+    }
 
     private sealed class EchoBot(ConversationState state) : ActivityHandler
     {
@@ -96,26 +127,26 @@ internal sealed class StockEchoHost : IAsyncDisposable
 }
 
 /// <summary>
-/// A fast connector service on 127.0.0.1 that counts the text replies it receives per replied-to activity. It is one
-/// terminal middleware (no routing, no JSON parsing), so under normal delivery the figures are the bot's, not this
+/// A fast connector service on 127.0.0.1 that keeps the text of the message replies it receives, per replied-to
+/// activity, for the load driver to check. It is one terminal middleware that reads only the activity's top-level
+/// "type" and "text" (no routing, no object model), so under normal delivery the figures are the bot's, not this
 /// stand-in channel's.
 /// </summary>
 internal sealed class CountingConnector : IAsyncDisposable
 {
-    private const string ActivitiesPath = "/v3/conversations/";
-    private static readonly byte[] s_messageType = "\"type\":\"message\""u8.ToArray();
-    private static readonly byte[] s_text = "\"text\""u8.ToArray();
+    private const string ConversationsPath = "/v3/conversations/";
+    private const string ActivitiesSegment = "/activities/";
     private static readonly byte[] s_resourceResponse = "{\"id\":\"1\"}"u8.ToArray();
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, int> _textReplies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<string>> _textReplies = new(StringComparer.Ordinal);
     private long _posts;
 
     private CountingConnector(WebApplication app) => _app = app;
 
     public Uri ServiceUrl { get; private set; } = null!;
 
-    /// <summary>Every activity posted to the connector so far (text replies, traces, typing, cards).</summary>
+    /// <summary>Every activity posted to the connector so far (text replies, traces, typing, cards, proactive messages).</summary>
     public long Posts => Interlocked.Read(ref _posts);
 
     public static async Task<CountingConnector> StartAsync()
@@ -131,16 +162,17 @@ internal sealed class CountingConnector : IAsyncDisposable
         return connector;
     }
 
-    /// <summary>The text replies the connector received for an activity, and forgets them.</summary>
-    public int TakeReplies(string activityId) => _textReplies.TryRemove(activityId, out var n) ? n : 0;
+    /// <summary>The texts of the message replies the connector received for an activity, and forgets them.</summary>
+    public IReadOnlyList<string> TakeReplies(string activityId)
+        => _textReplies.TryRemove(activityId, out var texts) ? texts : [];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    // POST /v3/conversations/{conversationId}/activities/{replyToId}
+    // POST /v3/conversations/{conversationId}/activities/{replyToId}; a proactive message has no replyToId.
     private async Task ReceiveAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(ActivitiesPath, StringComparison.Ordinal))
+        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(ConversationsPath, StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -149,14 +181,47 @@ internal sealed class CountingConnector : IAsyncDisposable
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         Interlocked.Increment(ref _posts);
-        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-        var slash = path.LastIndexOf('/');
-        if (slash > ActivitiesPath.Length && bytes.IndexOf(s_messageType) >= 0 && bytes.IndexOf(s_text) >= 0)
+        var replyTo = path.IndexOf(ActivitiesSegment, ConversationsPath.Length, StringComparison.Ordinal);
+        if (replyTo > 0 && MessageText(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } text)
         {
-            _textReplies.AddOrUpdate(path[(slash + 1)..], 1, (_, n) => n + 1);
+            var texts = _textReplies.GetOrAdd(path[(replyTo + ActivitiesSegment.Length)..], _ => []);
+            lock (texts)
+            {
+                texts.Add(text);
+            }
         }
 
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(s_resourceResponse);
+    }
+
+    /// <summary>The text of a message activity; null for any other activity or a message without text.</summary>
+    private static string? MessageText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        string? type = null, text = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                var isText = !isType && reader.ValueTextEquals("text"u8);
+                reader.Read();
+                if (isType && reader.TokenType == JsonTokenType.String)
+                {
+                    type = reader.GetString();
+                }
+                else if (isText && reader.TokenType == JsonTokenType.String)
+                {
+                    text = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        return type == "message" ? text : null;
     }
 }

@@ -3,27 +3,92 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using FootDrop.Bot.Benchmarks;
+using FootDrop.Bot.Conversation;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--storage Memory|Sqlite|Postgres] [--mode expectReplies|normal] [--quick]
 var options = BenchmarkOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
-var footDropScript = new Script("FootDrop.Bot", [
-    null, "what causes foot drop", "Will it last?",
-    "toe lifts", "left", "no", "no", "slowly over months", "no", "no", "no", "no", "no",
-    "next", "next", "Start hold", "next", "I did all reps", "Finish this exercise", "2",
-    "check my symptoms", "no", "no", "for about 3 weeks, it came on slowly", "no", "no", "no", "no", "no", "Back to the menu",
-]);
-var echoScript = new Script("stock echo", footDropScript.Turns.Select(t => t is null ? null : "hello").ToList());
+await using var connector = await CountingConnector.StartAsync();
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+
+// Each turn names a piece of the reply it must get; the never-replies (the apology after a failed turn, the fallback,
+// a prompt asking again) make a turn wrong wherever they appear. They come from the bot's own content.
+Script footDropScript;
+string footDropLogLevels;
+using (var probe = new FootDropHost(new() { ["Storage:Provider"] = "Memory" }))
+{
+    var texts = probe.Services.GetRequiredService<Texts>();
+    footDropScript = new Script("FootDrop.Bot", [
+        new(null, "Hi, I'm FootDrop.Bot"),
+        new("what causes foot drop", "Common causes fall into a few groups."),
+        new("Will it last?", "Foot drop is often temporary"),
+        new("toe lifts", texts[TextKeys.SidePrompt]),
+        new("left", "First, is any of this happening now"),
+        new("no", "Do you have any of these: new trouble controlling"),
+        new("no", "When did the foot weakness start?"),
+        new("slowly over months", "Do you have any numbness or tingling"),
+        new("no", "Do you have pain that shoots or spreads down your leg?"),
+        new("no", "Are you having trouble with your balance"),
+        new("no", "Have you had an injury or an operation recently"),
+        new("no", "Is it getting worse?"),
+        new("no", "Getting ready (1 of 1): Sit up straight"),
+        new("next", "Set 1 of 3, rep 1 of 10: Keep the ball of your left foot"),
+        new("next", "Set 1 of 3, rep 1 of 10: Hold your toes up for 2 to 3 seconds"),
+        new("Start hold", "Holding now. I'll tell you when to relax in 3 seconds."),
+        new("next", "Set 1 of 3, rep 2 of 10: Keep the ball"),
+        new("I did all reps", "Set 1 of 3 done."),
+        new("Finish this exercise", texts[TextKeys.PainPrompt]),
+        new("2", texts[TextKeys.MenuAgain]),
+        new("check my symptoms", "First, is any of this happening now"),
+        new("no", "Do you have any of these: new trouble controlling"),
+        new("no", "When did the foot weakness start?"),
+        new("for about 3 weeks, it came on slowly", "Do you have any numbness or tingling"),
+        new("no", "Do you have pain that shoots or spreads down your leg?"),
+        new("no", "Are you having trouble with your balance"),
+        new("no", "Have you had an injury or an operation recently"),
+        new("no", "Is it getting worse?"),
+        new("no", "Nothing you've told me needs urgent care right now."),
+        new("Back to the menu", texts[TextKeys.MenuPrompt]),
+    ], [
+        texts[TextKeys.ErrorTurn], texts[TextKeys.Fallback], texts[TextKeys.MenuRetry], texts[TextKeys.YesNoRetry],
+        texts[TextKeys.SideRetry], texts[TextKeys.PainRetry], texts[TextKeys.TooManyAttempts], texts[TextKeys.UpgradeRestarted],
+        texts[TextKeys.ExerciseNoHold],
+    ]);
+    footDropLogLevels = LogLevels(probe.Services.GetRequiredService<IConfiguration>());
+    if (await CheckScriptAsync(probe.BaseAddress, footDropScript) is { } off)
+    {
+        Console.Error.WriteLine(off);
+        return 1;
+    }
+}
+
+var echoScript = new Script("stock echo", footDropScript.Turns.Select(t => t.Text is null ? new ScriptTurn(null, "Hello") : new ScriptTurn("hello", "Echo: hello")).ToList(), [StockEchoHost.ErrorReply]);
+await using (var probe = await StockEchoHost.StartAsync())
+{
+    var stockLogLevels = LogLevels(probe.Services.GetRequiredService<IConfiguration>());
+    if (stockLogLevels != footDropLogLevels)
+    {
+        Console.Error.WriteLine($"The two bots log at different levels (FootDrop.Bot {footDropLogLevels}; stock {stockLogLevels}): the comparison would not be fair.");
+        return 1;
+    }
+
+    if (await CheckScriptAsync(probe.BaseAddress, echoScript) is { } off)
+    {
+        Console.Error.WriteLine(off);
+        return 1;
+    }
+}
 
 Console.WriteLine($"FootDrop.Bot benchmark: {options.Users} users, {options.Rounds} rounds of {options.Seconds} s per bot and mode, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine($"One scripted conversation is {footDropScript.Turns.Count} turns: welcome, two explanations, the first-session symptom check, toe lifts step by step with a hold, pain, the symptom check.");
+Console.WriteLine("The baseline is configured as the official samples are (AddHttpClient(), ConfigurationBotFrameworkAuthentication, CloudAdapter with the samples' error handler); both bots read the shipped appsettings.json: " + footDropLogLevels + ".");
+Console.WriteLine("Every turn is checked against the reply it should get; a wrong, fallback or error reply or a failed request is an error, ends its conversation (off its script) and counts in neither turns/s nor latency.");
 Console.WriteLine("CPU per turn is the whole process (servers and load generator alike), so compare it between rows, not as an absolute.");
 Console.WriteLine();
-
-await using var connector = await CountingConnector.StartAsync();
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
 
 var storages = new List<(string Name, Dictionary<string, string?> Settings)>
 {
@@ -97,6 +162,16 @@ foreach (var row in rows)
     Console.WriteLine($"| {row.Bot} | {row.Mode} | {row.Storage} | {row.TurnsPerSecond:F0} | {row.P50:F2} | {row.P95:F2} | {row.P99:F2} | {row.Errors} | {row.CpuMsPerTurn:F3} | {(row.Ratio is { } r ? r.ToString("F2") + "x" : "-")} | {row.PostsPerTurn:F2} | {row.PeakMb} | {(row.StateBytes is { } b ? b.ToString("F0") : "-")} |");
 }
 
+foreach (var row in rows.Where(r => r.Samples.Count > 0))
+{
+    Console.WriteLine();
+    Console.WriteLine($"{row.Bot} {row.Mode} {row.Storage}: {row.Errors} turns went wrong, for example:");
+    foreach (var error in row.Samples)
+    {
+        Console.WriteLine($"  turn {error.Turn} \"{error.Sent ?? "(join)"}\": expected \"{error.Expected}\"; {error.Got}");
+    }
+}
+
 var stockNormal = rows.FirstOrDefault(r => r.Bot.StartsWith("stock", StringComparison.Ordinal) && r.Mode == "normal");
 var stockExpect = rows.FirstOrDefault(r => r.Bot.StartsWith("stock", StringComparison.Ordinal) && r.Mode == "expectReplies");
 var oursNormal = rows.FirstOrDefault(r => r.Bot == "FootDrop.Bot" && r.Mode == "normal" && r.Storage == "Memory");
@@ -129,9 +204,11 @@ async Task WarmUpAsync(string bot, string mode, LoadDriver driver)
     var window = TimeSpan.FromSeconds(options.Quick ? 1 : 3);
     var maxWindows = options.Quick ? 2 : 12;
     double previous = 0;
+    long errors = 0;
     for (var i = 0; i < maxWindows; i++)
     {
         var result = await driver.RunAsync(window);
+        errors += result.Errors;
         var flat = previous > 0 && Math.Abs(result.TurnsPerSecond - previous) / previous < 0.05;
         previous = result.TurnsPerSecond;
         if (flat && i >= 2)
@@ -140,7 +217,7 @@ async Task WarmUpAsync(string bot, string mode, LoadDriver driver)
         }
     }
 
-    Console.WriteLine($"warmed up {bot} {mode}: {previous:F0} turns/s");
+    Console.WriteLine($"warmed up {bot} {mode}: {previous:F0} turns/s, {errors} errors");
 }
 
 // Samples the process's resident memory while a round runs; keeps the highest seen.
@@ -186,6 +263,27 @@ async Task MemoryGrowthAsync()
     }
 }
 
+// Runs a script once per delivery mode against its bot before anything is measured. A script that no longer matches
+// its bot (changed content, a changed dialog) would measure something else, so the run stops and says where.
+async Task<string?> CheckScriptAsync(Uri target, Script script)
+{
+    foreach (var expectReplies in new[] { true, false })
+    {
+        var result = await new LoadDriver(http, target, connector, expectReplies, script, 1).RunOnceAsync();
+        if (result.Errors > 0 || result.Turns != script.Turns.Count)
+        {
+            var error = result.Samples?.FirstOrDefault();
+            return $"The {script.Name} script is off its bot ({(expectReplies ? "expectReplies" : "normal delivery")}): "
+                + (error is null ? $"{result.Turns} of {script.Turns.Count} turns answered." : $"turn {error.Turn} \"{error.Sent ?? "(join)"}\" expected \"{error.Expected}\"; {error.Got}");
+        }
+    }
+
+    return null;
+}
+
+static string LogLevels(IConfiguration configuration)
+    => string.Join(", ", configuration.GetSection("Logging:LogLevel").GetChildren().OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+
 static string TempDirectory() => Path.Combine(Path.GetTempPath(), "footdrop-bench-" + Guid.NewGuid().ToString("N"));
 
 static void Print(Row row)
@@ -215,14 +313,20 @@ async Task ColdStartAsync()
         WorkingDirectory = AppContext.BaseDirectory,
         RedirectStandardOutput = true,
         RedirectStandardError = true,
-        Environment = { ["Storage__Provider"] = "Memory", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" },
+        Environment = { ["Storage__Provider"] = "Memory", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
     };
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
+
+    // Read what it logs at the shipped levels, so a full pipe never holds it up.
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, _) => { };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
     try
     {
         var target = new Uri($"http://127.0.0.1:{port}");
-        var join = new LoadDriver(http, target, connector, true, new Script("cold", [null]), 1);
+        var join = new LoadDriver(http, target, connector, true, new Script("cold", [footDropScript.Turns[0]], footDropScript.Never), 1);
         TimeSpan? firstReply = null;
         while (clock.Elapsed < TimeSpan.FromSeconds(30) && firstReply is null)
         {
@@ -273,7 +377,7 @@ internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool
     }
 }
 
-internal sealed record Row(string Bot, string Mode, string Storage, double TurnsPerSecond, double P50, double P95, double P99, long Errors, double CpuMsPerTurn, double? Ratio, double PostsPerTurn, double? StateBytes = null, long PeakMb = 0)
+internal sealed record Row(string Bot, string Mode, string Storage, double TurnsPerSecond, double P50, double P95, double P99, long Errors, double CpuMsPerTurn, double? Ratio, double PostsPerTurn, IReadOnlyList<TurnError> Samples, double? StateBytes = null, long PeakMb = 0)
 {
     public static Row From(string bot, string mode, string storage, List<RoundResult> rounds, Row? baseline)
     {
@@ -284,6 +388,7 @@ internal sealed record Row(string Bot, string Mode, string Storage, double Turns
         var tps = turns / seconds;
         var cpu = rounds.Sum(r => r.Cpu.TotalMilliseconds) / Math.Max(1, turns);
         var posts = (double)rounds.Sum(r => r.Posts) / Math.Max(1, turns);
-        return new Row(bot, mode, storage, tps, Percentile(0.5), Percentile(0.95), Percentile(0.99), rounds.Sum(r => r.Errors), cpu, baseline is null ? null : tps / baseline.TurnsPerSecond, posts);
+        var samples = rounds.SelectMany(r => r.Samples ?? []).Take(3).ToList();
+        return new Row(bot, mode, storage, tps, Percentile(0.5), Percentile(0.95), Percentile(0.99), rounds.Sum(r => r.Errors), cpu, baseline is null ? null : tps / baseline.TurnsPerSecond, posts, samples);
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using FootDrop.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace FootDrop.Bot.Tests.DirectLine;
@@ -11,7 +10,7 @@ namespace FootDrop.Bot.Tests.DirectLine;
 /// <summary>The built-in Direct Line 3.0 endpoint, over real HTTP on 127.0.0.1, as Web Chat uses it.</summary>
 public sealed class DirectLineProtocolTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly WatchedClock _clock = new(DateTimeOffset.UtcNow);
     private readonly BotApp _bot;
 
     public DirectLineProtocolTests()
@@ -210,7 +209,13 @@ public sealed class DirectLineProtocolTests : IDisposable
         var before = await GetActivitiesAsync(grant, null);
         Assert.StartsWith("Holding now", ((JArray)before["activities"]!).Last!.Value<string>("text"));
 
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var timersBefore = _clock.Fired.Count;
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(timersBefore, _clock.Fired.Count);
+        Assert.Empty((JArray)(await GetActivitiesAsync(grant, before.Value<string>("watermark")))["activities"]!);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(timersBefore + 1, _clock.Fired.Count);
         JArray? fresh = null;
         for (var attempt = 0; attempt < 50 && (fresh is null || fresh.Count == 0); attempt++)
         {

@@ -3,17 +3,17 @@ using FootDrop.Bot.Tests.Infrastructure;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FootDrop.Bot.Tests.Http;
 
 /// <summary>
 /// A timed hold over the real protocol: when the hold time is up the bot says "relax" by itself, as a proactive
-/// message posted to the channel's serviceUrl. The clock is a fake one the test moves, so nothing sleeps 30 seconds.
+/// message posted to the channel's serviceUrl. Time comes only from a fake clock the test moves: nothing sleeps 30
+/// seconds, and "not yet" is read from the clock's timers, not from a real-time wait in which nothing arrived.
 /// </summary>
 public sealed class ProactiveHoldTimerTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly WatchedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private BotApp _bot = null!;
     private FakeConnector _connector = null!;
 
@@ -45,14 +45,15 @@ public sealed class ProactiveHoldTimerTests : IAsyncLifetime
         _connector.Clear();
 
         await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, "Start hold", "user-hold"));
+        var holdStarted = _clock.GetUtcNow();
         var started = await _connector.WaitForAsync(1);
         Assert.Equal(texts.Get(TextKeys.ExerciseHoldStarted, ("seconds", 30)), started[0].Text);
 
         _clock.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(200);
-        Assert.Single(_connector.Received);
+        Assert.Empty(_clock.Fired);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(holdStarted.AddSeconds(30), Assert.Single(_clock.Fired));
         var replies = await _connector.WaitForAsync(2);
         Assert.Equal(texts[TextKeys.ExerciseHoldDone], replies[1].Text);
         Assert.Equal(conversation, replies[1].Conversation.Id);
@@ -68,11 +69,13 @@ public sealed class ProactiveHoldTimerTests : IAsyncLifetime
             await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, text, "user-cancel"));
         }
 
+        Assert.Equal(_bot.Services.GetRequiredService<Texts>().Get(TextKeys.ExerciseHoldStarted, ("seconds", 30)), _connector.Received.Last().Text);
         await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, "next", "user-cancel"));
         _connector.Clear();
         _clock.Advance(TimeSpan.FromSeconds(60));
-        await Task.Delay(200);
 
+        // No timer fired, so no relax is on its way either.
+        Assert.Empty(_clock.Fired);
         Assert.Empty(_connector.Received);
     }
 
