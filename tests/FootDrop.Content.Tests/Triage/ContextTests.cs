@@ -17,6 +17,8 @@ public sealed class ContextTests
     [InlineData("my legs feel normal")]
     [InlineData("nah never had any numbness down there")]
     [InlineData("no leaking, no trouble peeing, bowels regular")]
+    [InlineData("seeing double never. sight is fine")]
+    [InlineData("tingles not. just the same old weak ankle")]
     public void A_denied_sign_raises_no_alarm(string message) => AssertCalm(message);
 
     [Theory]
@@ -35,6 +37,8 @@ public sealed class ContextTests
     [InlineData("his arm went numb last week because he'd slept on it, fine within minutes and nothing since")]
     [InlineData("my mate had shooting pain down her leg last year but it's totally gone now")]
     [InlineData("the pins and needles I had in the spring went off after a couple of weeks")]
+    [InlineData("my brother got a numb foot at the wedding last month but went away after an hour")]
+    [InlineData("the tingling round my privates before the op went after they fixed my disc, never come back")]
     public void A_sign_that_is_over_raises_no_alarm(string message) => AssertCalm(message);
 
     [Theory]
@@ -110,6 +114,25 @@ public sealed class ContextTests
 
         Assert.True(message.Length > 100_000);
         Assert.True(Detector.Detect(message).IsRedFlag);
+    }
+
+    [Theory]
+    [InlineData("the shooting pain down my leg stopped but it did it again this morning", "radiating-leg-pain")]
+    [InlineData("my old tingles have moved, they're up in my left calf now since Sunday", "new-numbness-or-tingling")]
+    public void A_sign_that_came_back_or_changed_is_current(string message, string ruleId)
+        => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
+
+    [Fact]
+    public void A_year_in_a_clause_about_someone_else_does_not_make_the_sign_old()
+        => Assert.Contains("stroke-confusion", Detector.Detect("grandad doesn't know what day it is, keeps asking for his brother who died in 1998, he was fine at lunch").RuleIds);
+
+    [Fact]
+    public void Falls_counted_since_a_date_long_ago_are_not_put_in_the_past()
+    {
+        var explained = Detector.Explain("she has gone over four times since March");
+
+        Assert.Contains(explained.Mentions, m => m.FindingId == "falls" && m.Status == MentionStatus.Affirmed);
+        Assert.NotNull(explained.Result.Clarify);
     }
 
     private static void AssertCalm(string message)

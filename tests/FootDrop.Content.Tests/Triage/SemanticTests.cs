@@ -59,12 +59,12 @@ public sealed class SemanticTests
         var rule = vocabulary.Rules.First(r => r.Id == "stroke-speech");
         var examples = SemanticExamples.From(vocabulary);
         var target = examples.ToList().FindIndex(e => e.Text == rule.Examples[0]);
-        var embedder = new OneHotEmbedder(examples.Select(e => TextNormalizer.Canonical(e.Text)).ToList(), ("zorp quibble flanning", target));
+        var embedder = new OneHotEmbedder(examples.Select(e => TextNormalizer.Canonical(e.Text)).ToList(), ("zorp quibble flanning grobbet wendle", target));
         var semantic = new SemanticReader(() => embedder, examples, null);
         await semantic.WhenReady;
         var detector = new RedFlagDetector(vocabulary, new FixedClock(Detectors.Now), semantic);
 
-        var result = detector.Detect("zorp quibble flanning");
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
 
         Assert.Equal(CareLevel.Emergency, result.Level);
         Assert.Equal(DetectionSource.Semantic, result.Source);
@@ -81,7 +81,7 @@ public sealed class SemanticTests
 
         Assert.False(semantic.IsReady);
         Assert.Equal(CareLevel.Emergency, detector.Detect("his face is drooping on one side").Level);
-        Assert.Equal(CareLevel.None, detector.Detect("zorp quibble flanning").Level);
+        Assert.Equal(CareLevel.None, detector.Detect("zorp quibble flanning grobbet wendle").Level);
     }
 
     [Theory]
