@@ -27,11 +27,21 @@ public static partial class MessagesEndpoint
         HttpContext http,
         AdapterWithErrorHandler adapter,
         IBot bot,
+        MessagesAccess access,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint).FullName!);
         var request = http.Request;
+
+        if (access.Mode == MessagesAccessMode.Refused)
+        {
+            // Before the body is read: nothing a stranger sends is looked at, let alone replied to.
+            LogRefused(logger);
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, MessagesAccess.RefusedDetail, "Bot Framework credentials are not configured");
+            return;
+        }
 
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -64,14 +74,22 @@ public static partial class MessagesEndpoint
             return;
         }
 
+        if (!access.AllowsServiceUrl(new Uri(activity!.ServiceUrl)))
+        {
+            LogServiceUrlRefused(logger, LogValues.Token(activity.ChannelId));
+            await WriteProblemAsync(http, StatusCodes.Status403Forbidden, "The activity's serviceUrl is not on Bot:AllowedServiceUrls (loopback only when the list is empty), so the bot will not send replies there.");
+            return;
+        }
+
         InvokeResponse? response;
         try
         {
-            response = await adapter.ProcessIncomingAsync(request.Headers.Authorization, activity!, bot, cancellationToken);
+            response = await adapter.ProcessIncomingAsync(request.Headers.Authorization, activity, bot, cancellationToken);
         }
         catch (UnauthorizedAccessException)
         {
-            LogUnauthorized(logger, activity!.ChannelId);
+            LogUnauthorized(logger, LogValues.Token(activity.ChannelId));
+            http.Response.Headers.WWWAuthenticate = "Bearer";
             await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, "The request has no valid Bot Framework token.");
             return;
         }
@@ -141,12 +159,19 @@ public static partial class MessagesEndpoint
         }
     }
 
-    private static Task WriteProblemAsync(HttpContext http, int status, string detail)
-        => Results.Problem(detail: detail, statusCode: status).ExecuteAsync(http);
+    private static Task WriteProblemAsync(HttpContext http, int status, string detail, string? title = null)
+        => Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(http);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected an activity: {Problem}")]
     private static partial void LogRejected(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an unauthenticated activity from channel {ChannelId}")]
-    private static partial void LogUnauthorized(ILogger logger, string? channelId);
+    private static partial void LogUnauthorized(ILogger logger, string channelId);
+
+    // Debug: every stranger's request would otherwise write a line; the start-up warning already says why.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused a request: no Bot Framework credentials are configured outside Development")]
+    private static partial void LogRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an anonymous activity from channel {ChannelId}: its serviceUrl is not on Bot:AllowedServiceUrls")]
+    private static partial void LogServiceUrlRefused(ILogger logger, string channelId);
 }

@@ -12,14 +12,16 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _bot = new BotApp(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = "5a0c7f1e-3a55-4d4b-9a57-0c3c2f0b7d11",
-            ["MicrosoftAppPassword"] = "not-a-real-secret",
-            ["MicrosoftAppTenantId"] = "7d3e2b4c-1f7a-4c21-8e0e-3b2f6f1c9a42",
-        });
+        _bot = new BotApp(Credentials);
     }
+
+    private static Dictionary<string, string?> Credentials => new()
+    {
+        ["MicrosoftAppType"] = "SingleTenant",
+        ["MicrosoftAppId"] = "5a0c7f1e-3a55-4d4b-9a57-0c3c2f0b7d11",
+        ["MicrosoftAppPassword"] = "not-a-real-secret",
+        ["MicrosoftAppTenantId"] = "7d3e2b4c-1f7a-4c21-8e0e-3b2f6f1c9a42",
+    };
 
     public async Task DisposeAsync()
     {
@@ -43,6 +45,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var response = await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, "conv-auth", "hello").ExpectingReplies(), "not.a.jwt");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Received);
+    }
+
+    [Fact]
+    public async Task In_production_with_credentials_a_request_without_a_token_gets_the_Bot_Framework_401_not_the_setup_advice()
+    {
+        using var production = new BotApp(Credentials, environment: "Production");
+
+        var response = await production.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, "conv-auth-prod", "hello"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("no valid Bot Framework token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(_connector.Received);
     }
 }
