@@ -19,8 +19,12 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
         BotFrameworkAuthentication authentication,
         ConversationState conversationState,
         TurnErrorReply errorReply,
-        ILogger<AdapterWithErrorHandler> logger)
-        : base(authentication, logger)
+        ILogger<AdapterWithErrorHandler> logger,
+        ILoggerFactory loggerFactory)
+        // The SDK writes "Received an incoming activity" and "Sending activity" at Information for every activity, under
+        // the logger it is given. Under its own category they fall under the "Microsoft.Bot" level (Warning by default),
+        // so they are off unless asked for; the bot's own lines keep this class's category.
+        : base(authentication, loggerFactory.CreateLogger(typeof(CloudAdapter).FullName!))
     {
         _logger = logger;
         Use(new SharedCultureMiddleware());
