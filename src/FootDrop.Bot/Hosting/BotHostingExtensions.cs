@@ -41,6 +41,7 @@ public static partial class BotHostingExtensions
         services.AddBotStorage(builder.Configuration);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton<TurnErrorPolicy>();
 
         services.AddConversation(builder.Configuration);
         services.AddWebChat();
