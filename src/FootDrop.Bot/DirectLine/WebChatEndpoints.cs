@@ -19,16 +19,16 @@ public static partial class WebChatEndpoints
             tokenUrl = "/api/webchat/token",
             directLineDomain = options.Value.Mode == "BuiltIn" ? null : new Uri(new Uri(options.Value.DirectLineBaseUrl), "v3/directline").ToString(),
         })).RequireCors(DirectLineEndpoints.CorsPolicy);
-        app.MapPost("/api/webchat/token", IssueTokenAsync).RequireCors(DirectLineEndpoints.CorsPolicy);
+        app.MapPost("/api/webchat/token", IssueTokenAsync).RequireCors(DirectLineEndpoints.CorsPolicy).RequireRateLimiting(DirectLineRateLimits.Tokens);
         return app;
     }
 
-    private static async Task<IResult> IssueTokenAsync(IOptions<WebChatOptions> options, DirectLineTokens tokens, IHttpClientFactory httpClients, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueTokenAsync(IOptions<WebChatOptions> options, DirectLineTokens tokens, DirectLineConversations conversations, IHttpClientFactory httpClients, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.Mode == "BuiltIn")
         {
-            return Results.Json(DirectLineEndpoints.IssueNewConversation(tokens));
+            return DirectLineEndpoints.IssueNewConversation(tokens, conversations);
         }
 
         if (string.IsNullOrWhiteSpace(settings.DirectLineSecret))

@@ -135,15 +135,37 @@ public static partial class MessagesEndpoint
     }
 
     /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (chunked bodies carry no length).</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        // Sized to the declared length (one byte more shows a body longer than declared), growing only for bodies
+        // without one: most activities are a few KB, and a pooled buffer rented at the maximum for each would keep
+        // 512 KB arrays in the shared pool.
+        var size = request.ContentLength is { } declared and <= MaxBodyBytes ? (int)declared + 1 : 16 * 1024;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
             var total = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(total, MaxBodyBytes + 1 - total), cancellationToken)) > 0)
+            while (true)
             {
+                if (total == buffer.Length)
+                {
+                    if (total > MaxBodyBytes)
+                    {
+                        return null;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(total, Math.Min(buffer.Length, MaxBodyBytes + 1) - total), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 total += read;
                 if (total > MaxBodyBytes)
                 {
