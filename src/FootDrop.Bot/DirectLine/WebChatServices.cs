@@ -13,6 +13,7 @@ public static class WebChatServices
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAdapter>();
+        services.AddSingleton<WebChatSecurityHeaders>();
         services.AddSingleton<IProactiveRoute>(sp => sp.GetRequiredService<DirectLineAdapter>());
         services.AddSingleton<IUserDataStore, DirectLineTranscriptEraser>();
         services.AddDirectLineRateLimits();
@@ -28,6 +29,12 @@ public static class WebChatServices
 
     public static WebApplication UseWebChat(this WebApplication app)
     {
+        var securityHeaders = app.Services.GetRequiredService<WebChatSecurityHeaders>();
+        app.Use((context, next) =>
+        {
+            securityHeaders.AddTo(context.Response);
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
