@@ -224,6 +224,16 @@ public sealed class DirectLineLimitsTests
         Assert.DoesNotContain(heavyTexts, t => t.StartsWith("long 0 ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:bbbb:cccc:dddd:9", "2001:db8:1:2::/64")]
+    public void Clients_are_counted_by_IPv4_address_or_IPv6_slash_64(string address, string key)
+    {
+        Assert.Equal(key, DirectLineRateLimits.ClientKey(IPAddress.Parse(address)));
+    }
+
     private static BotApp App(params (string Key, string Value)[] settings) => App(null, settings);
 
     private static BotApp App(FakeTimeProvider? clock, params (string Key, string Value)[] settings)
