@@ -126,9 +126,15 @@ public static partial class MessagesEndpoint
             return "The activity has no serviceUrl to reply to.";
         }
 
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl))
         {
             return "The activity's serviceUrl is not an absolute URL.";
+        }
+
+        // Replies are HTTP calls; any other scheme would only fail the turn after the bot has run.
+        if (serviceUrl.Scheme != Uri.UriSchemeHttp && serviceUrl.Scheme != Uri.UriSchemeHttps)
+        {
+            return "The activity's serviceUrl is not an http or https URL.";
         }
 
         return null;
