@@ -37,6 +37,10 @@ internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.Foot
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Production without credentials refuses /api/messages; the benchmark's connector is on loopback, which the
+        // private-machine opt-in allows.
+        builder.UseSetting("Bot:AllowAnonymous", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

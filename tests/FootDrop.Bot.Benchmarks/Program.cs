@@ -215,7 +215,7 @@ async Task ColdStartAsync()
         WorkingDirectory = AppContext.BaseDirectory,
         RedirectStandardOutput = true,
         RedirectStandardError = true,
-        Environment = { ["Storage__Provider"] = "Memory", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" },
+        Environment = { ["Storage__Provider"] = "Memory", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Bot__AllowAnonymous"] = "true", ["Logging__LogLevel__Default"] = "Warning" },
     };
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
