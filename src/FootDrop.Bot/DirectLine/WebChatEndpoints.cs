@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -82,7 +83,7 @@ public static partial class WebChatEndpoints
         {
             LogExchangeTimedOut(logger, settings.TokenExchangeTimeout.TotalSeconds);
             return Results.Problem(
-                $"The chat service did not answer within {settings.TokenExchangeTimeout.TotalSeconds:0.#} s. Please try again later.",
+                $"The chat service did not answer within {settings.TokenExchangeTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s. Please try again later.",
                 statusCode: StatusCodes.Status504GatewayTimeout,
                 title: "The chat service did not answer in time");
         }

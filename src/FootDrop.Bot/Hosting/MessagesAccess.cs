@@ -44,14 +44,19 @@ public sealed class MessagesAccess
 
     public MessagesAccessMode Mode { get; }
 
-    /// <summary>Whether the bot may send replies to <paramref name="serviceUrl"/> (an absolute URL) in this mode.</summary>
-    public bool AllowsServiceUrl(Uri serviceUrl)
+    /// <summary>Whether the bot may send replies to <paramref name="serviceUrl"/> in this mode.</summary>
+    public bool AllowsServiceUrl(string serviceUrl)
     {
         if (Mode != MessagesAccessMode.AnonymousAllowList)
         {
             return Mode != MessagesAccessMode.Refused;
         }
 
+        return Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && IsAllowed(uri);
+    }
+
+    private bool IsAllowed(Uri serviceUrl)
+    {
         if (_allowedOrigins.Length == 0)
         {
             return IsLoopback(serviceUrl);

@@ -74,7 +74,7 @@ public static partial class MessagesEndpoint
             return;
         }
 
-        if (!access.AllowsServiceUrl(new Uri(activity!.ServiceUrl)))
+        if (!access.AllowsServiceUrl(activity!.ServiceUrl))
         {
             LogServiceUrlRefused(logger, LogValues.Token(activity.ChannelId));
             await WriteProblemAsync(http, StatusCodes.Status403Forbidden, "The activity's serviceUrl is not on Bot:AllowedServiceUrls (loopback only when the list is empty), so the bot will not send replies there.");
