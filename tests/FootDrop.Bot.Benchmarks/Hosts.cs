@@ -38,6 +38,9 @@ internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.Foot
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Production without credentials refuses /api/messages; the benchmark's connector is on loopback, which the
+        // private-machine opt-in allows.
+        builder.UseSetting("Bot:AllowAnonymous", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,3 @@
-using FootDrop.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -8,53 +7,22 @@ using Microsoft.IdentityModel.Tokens;
 namespace FootDrop.Bot.Adapters;
 
 /// <summary>
-/// The Bot Framework channel adapter (<see cref="CloudAdapter"/>) with the one turn-error handler of the bot:
-/// log without any user text, apologise to the user, and clear the conversation state that may have caused it.
+/// The Bot Framework channel adapter (<see cref="CloudAdapter"/>) with the bot's turn-error policy
+/// (<see cref="TurnErrorPolicy"/>, shared with the built-in Direct Line) and the shared culture per locale.
 /// </summary>
-public sealed partial class AdapterWithErrorHandler : CloudAdapter
+public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    private readonly ILogger _logger;
-
     public AdapterWithErrorHandler(
         BotFrameworkAuthentication authentication,
-        ConversationState conversationState,
-        TurnErrorReply errorReply,
-        ILogger<AdapterWithErrorHandler> logger)
-        : base(authentication, logger)
+        TurnErrorPolicy errorPolicy,
+        ILoggerFactory loggerFactory)
+        // The SDK writes "SendActivitiesAsync" and "Sending activity" at Information for every reply, under the logger
+        // it is given. Under its own category they fall under the "Microsoft.Bot" level (Warning by default), so they
+        // are off unless asked for.
+        : base(authentication, loggerFactory.CreateLogger(typeof(CloudAdapter).FullName!))
     {
-        _logger = logger;
         Use(new SharedCultureMiddleware());
-        OnTurnError = async (turnContext, exception) =>
-        {
-            // The exception message may quote what the user typed, so only its type and stack are logged.
-            LogTurnError(_logger, exception.GetType().FullName, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.StackTrace);
-
-            try
-            {
-                await turnContext.SendActivityAsync(errorReply.CreateActivity(), CancellationToken.None);
-                await turnContext.SendActivityAsync(turnContext.Activity.CreateTrace("OnTurnError Trace", exception.GetType().Name, "https://www.botframework.com/schemas/error", "TurnError"), CancellationToken.None);
-            }
-            catch (Exception sendException)
-            {
-                LogErrorReplyFailed(_logger, sendException.GetType().FullName);
-            }
-
-            if (exception is StorageConflictException)
-            {
-                // The state is fine, only contended: keep the user's place in the conversation.
-                return;
-            }
-
-            try
-            {
-                // Whatever state led here would fail again on the next turn: start the conversation afresh.
-                await conversationState.DeleteAsync(turnContext, CancellationToken.None);
-            }
-            catch (Exception deleteException)
-            {
-                LogStateClearFailed(_logger, deleteException.GetType().FullName);
-            }
-        };
+        OnTurnError = errorPolicy.HandleAsync;
     }
 
     /// <summary>
@@ -77,13 +45,4 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
 
         return await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on a {ActivityType} activity from {ChannelId}. {StackTrace}")]
-    private static partial void LogTurnError(ILogger logger, string? exceptionType, string? activityType, string? channelId, string? stackTrace);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user about a failed turn: {ExceptionType}")]
-    private static partial void LogErrorReplyFailed(ILogger logger, string? exceptionType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear the conversation state after a failed turn: {ExceptionType}")]
-    private static partial void LogStateClearFailed(ILogger logger, string? exceptionType);
 }

@@ -12,7 +12,7 @@ namespace FootDrop.Bot.DirectLine;
 /// conversation's stream, where Web Chat picks it up by polling. It also continues its own conversations, so
 /// proactive messages (the hold timer's "relax") reach the page.
 /// </summary>
-public sealed partial class DirectLineAdapter : BotAdapter, IProactiveRoute
+public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
 {
     public const string ChannelId = "directline";
 
@@ -23,16 +23,13 @@ public sealed partial class DirectLineAdapter : BotAdapter, IProactiveRoute
 
     private readonly DirectLineConversations _conversations;
 
-    public DirectLineAdapter(DirectLineConversations conversations, TurnErrorReply errorReply, ILogger<DirectLineAdapter> logger)
+    public DirectLineAdapter(DirectLineConversations conversations, TurnErrorPolicy errorPolicy)
     {
         _conversations = conversations;
         Use(new SharedCultureMiddleware());
-        OnTurnError = async (turnContext, exception) =>
-        {
-            // As on the channel adapter: the exception's type only, since its message may quote the user.
-            LogTurnError(logger, exception.GetType().FullName, turnContext.Activity.Type);
-            await turnContext.SendActivityAsync(errorReply.CreateActivity(), CancellationToken.None);
-        };
+
+        // The same policy as the channel adapter: the user is told, and state is cleared only when it cannot be read.
+        OnTurnError = errorPolicy.HandleAsync;
     }
 
     public Task ProcessAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
@@ -86,7 +83,4 @@ public sealed partial class DirectLineAdapter : BotAdapter, IProactiveRoute
         using var context = new TurnContext(this, reference.GetContinuationActivity());
         await RunPipelineAsync(context, callback, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A Direct Line turn failed with {ExceptionType} on a {ActivityType} activity")]
-    private static partial void LogTurnError(ILogger logger, string? exceptionType, string? activityType);
 }

@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using FootDrop.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace FootDrop.Bot.DirectLine;
 
@@ -19,10 +20,10 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
-        group.MapPost("/conversations", StartConversationAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(DirectLineRateLimits.Starts);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimits.Posts);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities).RequireRateLimiting(DirectLineRateLimits.Reads);
+        group.MapPost("/tokens/refresh", RefreshToken).RequireRateLimiting(DirectLineRateLimits.Tokens);
         return app;
     }
 
@@ -35,8 +36,13 @@ public static class DirectLineEndpoints
             return Results.Problem("A valid Direct Line token is needed; get one from /api/webchat/token.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var isNew = !conversations.Exists(grant.ConversationId);
-        conversations.Start(grant.ConversationId, grant.UserId);
+        var start = conversations.Start(grant.ConversationId, grant.UserId);
+        if (start == ConversationStart.Full)
+        {
+            return Full(conversations);
+        }
+
+        var isNew = start == ConversationStart.Started;
         if (isNew)
         {
             var update = new Activity(ActivityTypes.ConversationUpdate)
@@ -74,7 +80,7 @@ public static class DirectLineEndpoints
             return Results.Problem("The activity is larger than 256 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = await ReadLimitedAsync(request, cancellationToken);
+        var body = await MessagesEndpoint.ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
             return Results.Problem("The activity is larger than 256 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -93,11 +99,6 @@ public static class DirectLineEndpoints
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             return Results.Problem("The body is not a JSON activity.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (!conversations.TryCountPost(conversationId))
-        {
-            return Results.Problem("Too many messages; please wait a moment.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         var grant = tokens.Validate(DirectLineTokens.FromHeader(request.Headers.Authorization))!;
@@ -129,9 +130,7 @@ public static class DirectLineEndpoints
             return Results.Problem("No such conversation, or it expired.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var activities = JArray.FromObject(page.Value.Activities, JsonSerializer.Create(MessagesEndpoint.SerializerSettings));
-        var json = new JObject { ["activities"] = activities, ["watermark"] = page.Value.Watermark.ToString(CultureInfo.InvariantCulture) };
-        return Results.Text(json.ToString(Formatting.None), "application/json");
+        return new ActivitySetResult(page.Value.Activities, page.Value.Watermark);
     }
 
     private static IResult RefreshToken(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations)
@@ -146,12 +145,24 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>A token for a new built-in conversation and user (the page's first call in BuiltIn mode).</summary>
-    public static object IssueNewConversation(DirectLineTokens tokens)
+    public static IResult IssueNewConversation(DirectLineTokens tokens, DirectLineConversations conversations)
     {
+        // Refused here already, so the page can say the chat is busy instead of failing to connect.
+        if (conversations.IsFull())
+        {
+            return Full(conversations);
+        }
+
         var conversationId = "dl-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         var userId = "user-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-        return new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds };
+        return Results.Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds });
     }
+
+    /// <summary>429 with Retry-After when the cap on live conversations is reached.</summary>
+    private static IResult Full(DirectLineConversations conversations)
+        => new RetryAfterResult(
+            conversations.RetryAfterWhenFull(),
+            Results.Problem("The chat is busy right now; please try again in a few minutes. In an emergency, call your local emergency number.", statusCode: StatusCodes.Status429TooManyRequests));
 
     /// <summary>403 for a missing, invalid or expired token, or one bound to another conversation.</summary>
     private static IResult? Authorize(HttpRequest request, DirectLineTokens tokens, string conversationId)
@@ -162,21 +173,45 @@ public static class DirectLineEndpoints
             : null;
     }
 
-    private static async Task<string?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Sets Retry-After, then writes the inner result.</summary>
+    private sealed class RetryAfterResult(TimeSpan wait, IResult inner) : IResult
     {
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MessagesEndpoint.MaxBodyBytes + 1];
-        var total = 0;
-        int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken)) > 0)
+        public Task ExecuteAsync(HttpContext httpContext)
         {
-            total += read;
-            if (total > MessagesEndpoint.MaxBodyBytes)
-            {
-                return null;
-            }
+            httpContext.Response.Headers.RetryAfter = DirectLineRateLimits.Seconds(wait);
+            return inner.ExecuteAsync(httpContext);
         }
+    }
 
-        return new string(buffer, 0, total);
+    /// <summary>
+    /// <c>{"activities":[...],"watermark":"n"}</c> from the activities' stored JSON, written as it is: a poll copies
+    /// bytes instead of serialising the history again.
+    /// </summary>
+    private sealed class ActivitySetResult(IReadOnlyList<byte[]> activities, long watermark) : IResult
+    {
+        private static readonly byte[] s_start = "{\"activities\":["u8.ToArray();
+        private static readonly byte[] s_comma = ","u8.ToArray();
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            var end = Encoding.UTF8.GetBytes($"],\"watermark\":\"{watermark.ToString(CultureInfo.InvariantCulture)}\"}}");
+            response.ContentLength = s_start.Length + activities.Sum(a => (long)a.Length) + Math.Max(0, activities.Count - 1) + end.Length;
+            var body = response.BodyWriter;
+            body.Write(s_start);
+            for (var i = 0; i < activities.Count; i++)
+            {
+                if (i > 0)
+                {
+                    body.Write(s_comma);
+                }
+
+                body.Write(activities[i]);
+            }
+
+            body.Write(end);
+            await body.FlushAsync(httpContext.RequestAborted);
+        }
     }
 }

@@ -18,7 +18,10 @@ public sealed class WebChatOptions
     [Url]
     public string DirectLineBaseUrl { get; set; } = "https://directline.botframework.com/";
 
-    /// <summary>Origins allowed to call the Direct Line and token endpoints from another site (a clinic's own pages).</summary>
+    /// <summary>
+    /// Other sites (a clinic's own pages, as <c>https://host[:port]</c>) that may show the page in a frame
+    /// (<c>frame-ancestors</c>) and call the Direct Line and token endpoints from their own scripts (CORS).
+    /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>The key that signs built-in Direct Line tokens; a random one per process when empty.</summary>
@@ -31,9 +34,35 @@ public sealed class WebChatOptions
     [Range(10, 10_000)]
     public int MaxHistory { get; set; } = 500;
 
-    /// <summary>Activities one token may post per minute.</summary>
-    [Range(1, 10_000)]
+    /// <summary>Bytes of activities (their JSON) kept per conversation; older ones are dropped. The newest always stays.</summary>
+    [Range(4 * 1024, 16 * 1024 * 1024)]
+    public int MaxHistoryBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Bytes of activities kept over all conversations; past it the largest histories lose their oldest activities.</summary>
+    [Range(1024 * 1024, 16L * 1024 * 1024 * 1024)]
+    public long MaxTotalHistoryBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Live conversations at once; a new one beyond this gets 429 until an idle one is forgotten.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 5_000;
+
+    /// <summary>Tokens (new, refreshed or exchanged with Azure) and conversation starts, each, per client address per window.</summary>
+    [Range(1, 1_000_000)]
+    public int TokensPerMinute { get; set; } = 10;
+
+    /// <summary>Activities one conversation may post per window.</summary>
+    [Range(1, 1_000_000)]
     public int PostsPerMinute { get; set; } = 60;
+
+    /// <summary>Polls (GET activities) one conversation may make per window; Web Chat polls about once a second.</summary>
+    [Range(1, 1_000_000)]
+    public int GetsPerMinute { get; set; } = 120;
+
+    /// <summary>The window the "per minute" limits count over. One minute; tests shorten it.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the Azure Direct Line token exchange may take before the page gets 504.</summary>
+    public TimeSpan TokenExchangeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Built-in conversations with no activity for this long are forgotten.</summary>
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(1);

@@ -20,6 +20,11 @@ public static partial class BotHostingExtensions
             .Bind(builder.Configuration)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>();
+        services.AddOptions<BotAccessOptions>()
+            .BindConfiguration(BotAccessOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAccessOptions>, BotAccessOptionsValidator>();
+        services.AddSingleton<MessagesAccess>();
 
         services.AddHttpClient();
 
@@ -36,6 +41,7 @@ public static partial class BotHostingExtensions
         services.AddBotStorage(builder.Configuration);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton<TurnErrorPolicy>();
 
         services.AddConversation(builder.Configuration);
         services.AddWebChat();
@@ -50,19 +56,26 @@ public static partial class BotHostingExtensions
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz");
 
-        WarnWhenAnonymousOutsideDevelopment(app);
+        SayHowMessagesAreServed(app);
         return app;
     }
 
-    private static void WarnWhenAnonymousOutsideDevelopment(WebApplication app)
+    private static void SayHowMessagesAreServed(WebApplication app)
     {
-        var credentials = app.Services.GetRequiredService<IOptions<BotCredentialsOptions>>().Value;
-        if (credentials.IsAnonymous && !app.Environment.IsDevelopment())
+        switch (app.Services.GetRequiredService<MessagesAccess>().Mode)
         {
-            LogAnonymous(app.Logger, app.Environment.EnvironmentName);
+            case MessagesAccessMode.Refused:
+                LogRefusing(app.Logger, app.Environment.EnvironmentName);
+                break;
+            case MessagesAccessMode.AnonymousAllowList:
+                LogAnonymousAllowList(app.Logger, app.Environment.EnvironmentName);
+                break;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId is configured in the {Environment} environment: /api/messages accepts unauthenticated requests. Set the Azure Bot registration's credentials before exposing the bot.")]
-    private static partial void LogAnonymous(ILogger logger, string environment);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId is configured in the {Environment} environment: /api/messages refuses every request (401). The web chat page works without credentials. For Teams or Azure channels set the Azure Bot registration's credentials; on a private machine, Bot:AllowAnonymous=true allows anonymous use.")]
+    private static partial void LogRefusing(ILogger logger, string environment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot:AllowAnonymous is set in the {Environment} environment: /api/messages accepts unauthenticated activities whose serviceUrl is on Bot:AllowedServiceUrls (loopback when empty). Use this only on a private machine.")]
+    private static partial void LogAnonymousAllowList(ILogger logger, string environment);
 }

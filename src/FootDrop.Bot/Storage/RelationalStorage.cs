@@ -48,7 +48,7 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
             if (scope is not null && scope.TryGetStaged(this, key, out var staged))
             {
                 // This run's own save, not committed yet.
-                items[key] = ToItem(staged.Document, staged.NewETag);
+                items[key] = ToItem(key, staged.Document, staged.NewETag);
             }
             else
             {
@@ -67,7 +67,7 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
         {
             if (rows.TryGetValue(key, out var row))
             {
-                items[key] = ToItem(row.Document, row.ETag);
+                items[key] = ToItem(key, row.Document, row.ETag);
                 scope?.RecordSeen(this, key, row.ETag);
             }
             else
@@ -163,9 +163,19 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
         return await DeleteConversationRowsWrittenBeforeAsync(cutoff, cancellationToken).ConfigureAwait(false);
     }
 
-    private static object ToItem(string document, string eTag)
+    private static object ToItem(string key, string document, string eTag)
     {
-        var item = StateDocument.Deserialize(document);
+        object item;
+        try
+        {
+            item = StateDocument.Deserialize(document);
+        }
+        catch (Newtonsoft.Json.JsonException exception)
+        {
+            // Told apart from an outage, so the turn-error policy clears this state instead of keeping it for a retry.
+            throw StoredStateUnreadableException.ForKey(key, exception);
+        }
+
         StoredItemETag.Set(item, eTag);
         return item;
     }

@@ -6,6 +6,11 @@
   try {
     const config = await (await fetch('api/webchat/config')).json();
     const tokenResponse = await fetch(config.tokenUrl.replace(/^\//, ''), { method: 'POST' });
+    if (tokenResponse.status === 429) {
+      status.textContent = 'The chat is busy right now. Please try again in a few minutes. In an emergency, call your local emergency number.';
+      return;
+    }
+
     if (!tokenResponse.ok) {
       throw new Error('token ' + tokenResponse.status);
     }

@@ -52,6 +52,20 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         }
 
         var page = await _browser.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+
+        // Anything the page's Content-Security-Policy blocks is recorded, so the policy is known to fit Web Chat.
+        await page.AddInitScriptAsync("""
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' from ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));
+            """);
         await page.GotoAsync(_bot.BaseAddress.ToString());
 
         // The page names the bot and says what it is not.
@@ -85,6 +99,11 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
         Directory.CreateDirectory(ArtifactsDirectory);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, "webchat-seek-care.png"), FullPage = true });
+
+        // All of it ran under the page's Content-Security-Policy without anything blocked.
+        var violations = await page.EvaluateAsync<string[]>("window.cspViolations");
+        Assert.True(violations.Length == 0, string.Join("\n", violations));
+        Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string ArtifactsDirectory => Path.Combine(Environment.GetEnvironmentVariable("TEST_RESULTS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");

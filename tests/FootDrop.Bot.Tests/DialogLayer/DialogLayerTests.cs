@@ -45,6 +45,16 @@ public sealed class DialogLayerTests
     }
 
     [Fact]
+    public async Task A_card_submit_whose_choice_is_an_object_gets_the_retry_prompt_instead_of_failing_the_turn()
+    {
+        var broken = new Activity(ActivityTypes.Message) { Value = new JObject { ["choice"] = new JObject { ["nested"] = "right" } } };
+        await new TestFlow(Adapter(), Harness(new OrderDialog()))
+            .Send("hi").AssertReply("Which side?\n\n1. Left\n2. Right")
+            .Send(broken).AssertReply("Please pick left or right.\n\n1. Left\n2. Right")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_choice_is_accepted_from_a_synonym_inside_a_sentence()
     {
         await new TestFlow(Adapter(), Harness(new OrderDialog()))

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using FootDrop.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using static FootDrop.Bot.Tests.Infrastructure.DirectLineClient;
 
 namespace FootDrop.Bot.Tests.DirectLine;
 
@@ -12,12 +11,14 @@ public sealed class DirectLineProtocolTests : IDisposable
 {
     private readonly WatchedClock _clock = new(DateTimeOffset.UtcNow);
     private readonly BotApp _bot;
+    private readonly DirectLineClient _client;
 
     public DirectLineProtocolTests()
     {
         _bot = new BotApp(
             new Dictionary<string, string?> { ["WebChat:PostsPerMinute"] = "20", ["WebChat:MaxHistory"] = "20" },
             services => services.AddSingleton<TimeProvider>(_clock));
+        _client = new DirectLineClient(_bot.Http);
     }
 
     public void Dispose() => _bot.Dispose();
@@ -226,46 +227,13 @@ public sealed class DirectLineProtocolTests : IDisposable
         Assert.Equal("Time's up: relax. Tap Next when you're ready.", Assert.Single(fresh!)!.Value<string>("text"));
     }
 
-    private sealed record Grant(string ConversationId, string UserId, string Token);
+    private Task<Grant> NewGrantAsync() => _client.NewGrantAsync();
 
-    private async Task<Grant> NewGrantAsync()
-    {
-        var response = await _bot.Http.PostAsync("/api/webchat/token", null);
-        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
-        return new Grant(body.Value<string>("conversationId")!, body.Value<string>("userId")!, body.Value<string>("token")!);
-    }
+    private Task<Grant> StartAsync() => _client.StartNewAsync();
 
-    private async Task<Grant> StartAsync()
-    {
-        var grant = await NewGrantAsync();
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, "/v3/directline/conversations", grant.Token)).StatusCode);
-        return grant;
-    }
+    private Task<HttpResponseMessage> PostMessageAsync(Grant grant, string text, string clientActivityId) => _client.PostMessageAsync(grant, text, clientActivityId);
 
-    private Task<HttpResponseMessage> PostMessageAsync(Grant grant, string text, string clientActivityId)
-        => SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{grant.ConversationId}/activities", grant.Token,
-            new JObject { ["type"] = "message", ["text"] = text, ["from"] = new JObject { ["id"] = "someone-else" }, ["channelData"] = new JObject { ["clientActivityID"] = clientActivityId } }.ToString());
+    private Task<JObject> GetActivitiesAsync(Grant grant, string? watermark) => _client.GetActivitiesAsync(grant, watermark);
 
-    private async Task<JObject> GetActivitiesAsync(Grant grant, string? watermark)
-    {
-        var response = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{grant.ConversationId}/activities" + (watermark is null ? string.Empty : "?watermark=" + watermark), grant.Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JObject.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        return _bot.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null) => _client.SendAsync(method, path, token, json);
 }

@@ -87,6 +87,22 @@ public sealed class BadInputTests : IAsyncLifetime
         _turnErrors.AssertNone();
     }
 
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("mailto:someone@example.org")]
+    public async Task An_activity_whose_service_url_is_not_http_gets_400(string serviceUrl)
+    {
+        var activity = Activities.EmulatorMessage(_connector.ServiceUrl, "x", "hello");
+        activity.ServiceUrl = serviceUrl;
+
+        var response = await _bot.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_body_over_256_KB_gets_413()
     {

@@ -10,14 +10,19 @@ using Newtonsoft.Json;
 
 namespace FootDrop.Bot.Tests.Infrastructure;
 
-/// <summary>The real bot application on Kestrel at 127.0.0.1 with a free port, with settings overridden per test.</summary>
+/// <summary>
+/// The real bot application on Kestrel at 127.0.0.1 with a free port, with settings overridden per test.
+/// It runs in the Development environment (what <c>dotnet run</c> uses) unless a test names another.
+/// </summary>
 public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    public BotApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public BotApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
+        _environment = environment;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             // Tests keep state in memory unless they say otherwise.
@@ -54,7 +59,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -21,6 +21,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Activity> _received = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private int _requests;
 
     private FakeConnector(WebApplication app)
     {
@@ -31,6 +32,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyCollection<Activity> Received => _received;
 
+    /// <summary>Every request that reached the listener, on any path and with any method.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -38,6 +42,11 @@ public sealed class FakeConnector : IAsyncDisposable
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var connector = new FakeConnector(app);
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref connector._requests);
+            return next(context);
+        });
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", connector.ReceiveAsync);
         app.MapPost("/v3/conversations/{conversationId}/activities", connector.ReceiveAsync);
         await app.StartAsync();

@@ -1,12 +1,7 @@
 using FootDrop.Bot.Storage;
 using FootDrop.Bot.Tests.Infrastructure;
 using FootDrop.Bot.Tests.Storage.Support;
-using FootDrop.Bot.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FootDrop.Bot.Tests.Storage;
@@ -110,37 +105,7 @@ public sealed class StorageConfigurationTests : IDisposable
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
         => settings.ToDictionary(s => s.Key, s => (string?)s.Value);
 
-    /// <summary>Starts the bot's host expecting it to refuse; returns every message in the failure, inner ones included.</summary>
-    private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
-    {
-        // The host built as Program builds it, on an in-memory server: a failed start is reported straight from
-        // StartAsync instead of racing WebApplicationFactory's disposal.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddBotServices();
-        await using var app = builder.Build();
-
-        var exception = await Record.ExceptionAsync(() => app.StartAsync());
-
-        Assert.NotNull(exception);
-        var messages = new List<string>();
-        var pending = new Stack<Exception>([exception]);
-        while (pending.TryPop(out var current))
-        {
-            messages.Add(current.Message);
-            if (current is AggregateException aggregate)
-            {
-                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
-            }
-            else if (current.InnerException is not null)
-            {
-                pending.Push(current.InnerException);
-            }
-        }
-
-        return string.Join(Environment.NewLine, messages);
-    }
+    private static Task<string> StartFailureAsync(Dictionary<string, string?> settings) => StartFailure.MessagesAsync(settings);
 }
 
 [RequiresPostgres]

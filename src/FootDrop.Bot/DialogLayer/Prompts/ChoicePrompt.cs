@@ -93,10 +93,16 @@ public sealed class ChoicePrompt(string id) : Prompt<FoundChoice>(id)
     /// <summary>The value posted by an Adaptive Card <c>Action.Submit</c> or a Teams <c>messageBack</c>.</summary>
     public static string? CardSubmitValue(Activity activity) => activity.Value switch
     {
-        JObject data => data.Value<string>("choice") ?? data.Value<string>("value"),
+        JObject data => Scalar(data["choice"]) ?? Scalar(data["value"]),
         string text => text,
         _ => null,
     };
+
+    // The client writes the submit's data: a choice that is an object or a list is no choice, not a reason to fail the turn.
+    private static string? Scalar(JToken? token)
+        => token is JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean } value
+            ? Convert.ToString(value.Value, CultureInfo.InvariantCulture)
+            : null;
 
     private static IEnumerable<string> Names(Choice choice)
         => new[] { choice.Title, choice.Value }.Concat(choice.Synonyms).Select(TextNormalizer.Canonical).Where(n => n.Length > 0);
