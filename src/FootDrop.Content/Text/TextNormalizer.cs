@@ -114,6 +114,18 @@ public static class TextNormalizer
         ["wasnae"] = ["was", "not"],
         ["havnae"] = ["have", "not"],
         ["hasnae"] = ["has", "not"],
+        ["wisnae"] = ["was", "not"],
+        ["doesnae"] = ["does", "not"],
+        ["willnae"] = ["will", "not"],
+        ["shouldnae"] = ["should", "not"],
+        ["nae"] = ["no"],
+        ["wi"] = ["with"],
+        ["tae"] = ["to"],
+        ["dae"] = ["do"],
+        ["daein"] = ["doing"],
+        ["fir"] = ["for"],
+        ["oot"] = ["out"],
+        ["heid"] = ["head"],
         ["cudnt"] = ["could", "not"],
         ["couldnt"] = ["could", "not"],
         ["wont"] = ["will", "not"],
@@ -363,7 +375,7 @@ public static class TextNormalizer
             }
             else if (part.Length > 0)
             {
-                tokens.Add(new Token(part, TokenKind.Word, start, end));
+                tokens.Add(new Token(RestoreDroppedG(part), TokenKind.Word, start, end));
             }
         }
 
@@ -372,6 +384,12 @@ public static class TextNormalizer
             tokens.Add(new Token(suffixWord, TokenKind.Word, start, end));
         }
     }
+
+    /// <summary>"liftin", "tinglin", "gettin": a dropped final g is put back when only the full word is English.</summary>
+    private static string RestoreDroppedG(string word)
+        => word.Length >= 4 && word.EndsWith("in", StringComparison.Ordinal) && !KnownWords.Contains(word) && KnownWords.Contains(word + "g")
+            ? word + "g"
+            : word;
 
     /// <summary>Lower case without accents; every apostrophe becomes a plain one.</summary>
     private static void AppendFolded(char raw, StringBuilder buffer)

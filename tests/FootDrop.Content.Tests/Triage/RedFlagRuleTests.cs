@@ -52,6 +52,13 @@ public sealed class RedFlagRuleTests
     public void Rule_stroke_sudden_dizziness() => AssertFires("stroke-sudden-dizziness", CareLevel.Emergency, "all of a sudden I'm dizzy and my leg is numb");
 
     [Fact]
+    public void Rule_stroke_suspected() => AssertFires("stroke-suspected", CareLevel.Emergency, "my wife did the FAST check on her dad and it was positive");
+
+    [Fact]
+    public void Asking_what_the_signs_of_a_stroke_are_is_not_a_suspected_stroke()
+        => Assert.DoesNotContain("stroke-suspected", Detectors.RulesOnly.Detect("what are the signs of a stroke I should watch for in my uncle?").RuleIds);
+
+    [Fact]
     public void Rule_cauda_equina_bladder() => AssertFires("cauda-equina-bladder", CareLevel.Emergency, "I haven't been able to pee since breakfast");
 
     [Fact]
