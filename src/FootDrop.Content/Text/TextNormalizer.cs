@@ -216,6 +216,9 @@ public static class TextNormalizer
         ["bcuz"] = ["because"],
     };
 
+    /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>
+    private const int FragmentWords = 3;
+
     /// <summary>Apostrophe endings, read off before the word is looked up ("she's", "dad's", "we'll").</summary>
     private static readonly (string Suffix, string[] Replacement)[] ApostropheSuffixes =
     [
@@ -289,7 +292,35 @@ public static class TextNormalizer
             }
         }
 
+        JoinFragments(tokens);
         return new NormalizedText(text, [.. tokens]);
+    }
+
+    /// <summary>
+    /// "head. worst ever. sudden." is one thought typed in fragments (telegraphic texting, or a writer with aphasia):
+    /// a full stop after three words or fewer is read as a comma, so the fragments are read together. A question mark
+    /// stays, since it turns a fragment into a question ("numb? no").
+    /// </summary>
+    private static void JoinFragments(List<Token> tokens)
+    {
+        var words = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Word)
+            {
+                words++;
+            }
+            else if (token.Kind == TokenKind.SentenceEnd)
+            {
+                if (token.Text != "?" && words is > 0 and <= FragmentWords && i + 1 < tokens.Count)
+                {
+                    tokens[i] = token with { Text = ",", Kind = TokenKind.Pause };
+                }
+
+                words = 0;
+            }
+        }
     }
 
     /// <summary>The words of a phrase written in content (a clinician's "can't lift" is "can not lift").</summary>

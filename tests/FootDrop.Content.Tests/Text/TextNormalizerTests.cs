@@ -44,6 +44,18 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void A_full_stop_after_three_words_or_fewer_joins_the_fragment_to_the_next_sentence()
+    {
+        var text = TextNormalizer.Normalize("head. worst ever. it came on in seconds and I feel sick.");
+
+        Assert.Single(text.Sentences());
+    }
+
+    [Fact]
+    public void A_question_mark_after_a_fragment_still_ends_it()
+        => Assert.Equal(2, TextNormalizer.Normalize("numb? no. just tired legs").Sentences().Count());
+
+    [Fact]
     public void A_run_on_message_is_cut_into_pieces_of_bounded_length()
     {
         var text = TextNormalizer.Normalize(string.Join(' ', Enumerable.Repeat("and then I walked", 100)));

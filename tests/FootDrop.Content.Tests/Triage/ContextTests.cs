@@ -135,6 +135,22 @@ public sealed class ContextTests
         Assert.NotNull(explained.Result.Clarify);
     }
 
+    [Fact]
+    public void A_sign_denied_only_until_a_recent_time_is_there_now()
+        => Assert.Contains("new-foot-drop", Detector.Detect("my dad never had a foot that catches on the rug until this week").RuleIds);
+
+    [Fact]
+    public void Worse_than_at_a_date_long_ago_is_worse_now()
+        => Assert.Contains("balance-or-walking-trouble", Detector.Detect("his balance is a lot worse than in the summer, he grabs the furniture now").RuleIds);
+
+    [Fact]
+    public void A_message_typed_in_fragments_is_read_as_one_thought()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("head. worst. ever. came on fast").Level);
+
+    [Fact]
+    public void Not_capable_to_is_read_as_cannot_and_is_no_denial()
+        => Assert.Contains("new-foot-drop", Detector.Detect("since yesterday my brother is not capable to lift his toes").RuleIds);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

@@ -257,7 +257,7 @@ internal sealed class MessageReading
     {
         var modifiers = _modifiers = FindModifiers(occurrences);
         var terminators = modifiers.Where(m => m.Rule.Category == ContextCategory.Terminate).ToList();
-        var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo).ToList();
+        var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo && !IsComparedWith(o)).ToList();
         var generalSentences = _generalSentences = GeneralQuestionSentences();
         var people = PersonMentions();
         MostlyAboutSomeoneElse = people.Count(p => p.Other) > people.Count(p => !p.Other);
@@ -382,7 +382,8 @@ internal sealed class MessageReading
 
             foreach (var m in modifiers)
             {
-                if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators))
+                if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators)
+                    && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o)))
                 {
                     return (category switch
                     {
@@ -414,6 +415,35 @@ internal sealed class MessageReading
         }
 
         return (MentionStatus.Affirmed, "reported");
+    }
+
+    /// <summary>"Worse than at Christmas" compares with a date; it does not put the sign back there.</summary>
+    private bool IsComparedWith(Occurrence time)
+    {
+        for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 3 && _text.Tokens[i].IsWord; i--, seen++)
+        {
+            if (_text.Tokens[i].Text is "than" or "compared" or "vs" or "versus")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Never had a dragging foot until this month" denies only the time before: the sign is there now.</summary>
+    private bool UntilAfter(Occurrence o)
+    {
+        var sentence = _sentenceOf[o.HeadStart];
+        for (var i = o.End; i < _text.Tokens.Count && _sentenceOf[i] == sentence; i++)
+        {
+            if (_text.Tokens[i].Text is "until" or "till" or "til" or "untill")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Reaches(Modifier m, Occurrence o, List<Modifier> terminators)
