@@ -144,6 +144,10 @@ public sealed class ContextTests
         => Assert.Contains("balance-or-walking-trouble", Detector.Detect("his balance is a lot worse than in the summer, he grabs the furniture now").RuleIds);
 
     [Fact]
+    public void A_date_the_sign_is_denied_at_does_not_put_the_sign_in_the_past()
+        => Assert.Contains("getting-worse", Detector.Detect("the weakness has spread from her ankle up to her knee, it wasn't like that in the spring").RuleIds);
+
+    [Fact]
     public void A_message_typed_in_fragments_is_read_as_one_thought()
         => Assert.Equal(CareLevel.Emergency, Detector.Detect("head. worst. ever. came on fast").Level);
 

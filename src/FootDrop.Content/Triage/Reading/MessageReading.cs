@@ -417,12 +417,15 @@ internal sealed class MessageReading
         return (MentionStatus.Affirmed, "reported");
     }
 
-    /// <summary>"Worse than at Christmas" compares with a date; it does not put the sign back there.</summary>
+    /// <summary>
+    /// "Worse than at Christmas" compares with a date, and "it wasn't like that at Christmas" denies the date: neither
+    /// puts the sign back there.
+    /// </summary>
     private bool IsComparedWith(Occurrence time)
     {
-        for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 3 && _text.Tokens[i].IsWord; i--, seen++)
+        for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
         {
-            if (_text.Tokens[i].Text is "than" or "compared" or "vs" or "versus")
+            if (_text.Tokens[i].Text is "than" or "compared" or "vs" or "versus" or "not" or "never")
             {
                 return true;
             }
