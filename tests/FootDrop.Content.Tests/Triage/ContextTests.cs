@@ -148,6 +148,14 @@ public sealed class ContextTests
         => Assert.Contains("getting-worse", Detector.Detect("the weakness has spread from her ankle up to her knee, it wasn't like that in the spring").RuleIds);
 
     [Fact]
+    public void Saying_this_is_new_outweighs_an_old_history_in_the_same_sentence()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("grandad had a stroke years ago, his words are all slurred tonight and this is new").Level);
+
+    [Fact]
+    public void Asking_whether_foot_drop_makes_people_fall_reports_no_fall()
+        => Assert.DoesNotContain("falls", Detector.Detect("will my foot drop make me fall when I'm older").RuleIds);
+
+    [Fact]
     public void A_message_typed_in_fragments_is_read_as_one_thought()
         => Assert.Equal(CareLevel.Emergency, Detector.Detect("head. worst. ever. came on fast").Level);
 

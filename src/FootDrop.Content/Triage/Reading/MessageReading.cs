@@ -383,7 +383,8 @@ internal sealed class MessageReading
             foreach (var m in modifiers)
             {
                 if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators)
-                    && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o)))
+                    && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
+                    && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End))))
                 {
                     return (category switch
                     {
@@ -407,7 +408,7 @@ internal sealed class MessageReading
                     continue;
                 }
 
-                if (!TerminatorBetween(time, o, terminators))
+                if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
                 }
@@ -426,6 +427,21 @@ internal sealed class MessageReading
         for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
         {
             if (_text.Tokens[i].Text is "than" or "compared" or "vs" or "versus" or "not" or "never")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"She had a stroke years ago but this is new": a later "is new" or "is different" outweighs the history.</summary>
+    private bool NoveltyAfter(int from)
+    {
+        var sentence = from < _sentenceOf.Length ? _sentenceOf[from] : -1;
+        for (var i = from; i + 1 < _text.Tokens.Count && _sentenceOf[i] == sentence; i++)
+        {
+            if (_text.Tokens[i].Text is "is" or "are" or "was" or "feels" or "looks" or "seems" && _text.Tokens[i + 1].Text is "new" or "different")
             {
                 return true;
             }
