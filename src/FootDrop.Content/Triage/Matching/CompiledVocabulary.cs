@@ -6,6 +6,9 @@ internal sealed record CompiledFinding(int Index, string Id, Pattern[] Phrases, 
 
 internal sealed record CompiledModifier(ContextRule Rule, Pattern Pattern);
 
+/// <summary>A word set's entries by their first word, so a position is tried only against entries that can start there.</summary>
+internal sealed record SetIndex(IReadOnlyDictionary<int, Pattern[]> ByFirstWord, Pattern[] StartingWithASet);
+
 /// <summary>The red-flag and context vocabularies compiled once into patterns over one word index.</summary>
 internal sealed class CompiledVocabulary
 {
@@ -32,7 +35,11 @@ internal sealed class CompiledVocabulary
         Denials = denials;
         GapStops = gapStops;
         StartIndex = BuildStartIndex();
+        SetIndexes = [.. sets.Select(IndexSet)];
     }
+
+    /// <summary>Each word set's entries by first word (see <see cref="SetIndex"/>), in the order of <see cref="Sets"/>.</summary>
+    public IReadOnlyList<SetIndex> SetIndexes { get; }
 
     /// <summary>
     /// For each word, the patterns that can begin with it. A message is matched by looking up each of its words here,
@@ -188,6 +195,30 @@ internal sealed class CompiledVocabulary
     }
 
     /// <summary>The first word set that reaches itself through other sets, if any (it would match nothing).</summary>
+    private static SetIndex IndexSet(IReadOnlyList<Pattern> entries)
+    {
+        var byWord = new Dictionary<int, List<Pattern>>();
+        var others = new List<Pattern>();
+        foreach (var entry in entries)
+        {
+            if (entry.Items.Length > 0 && entry.Items[0].Kind == ItemKind.Word)
+            {
+                if (!byWord.TryGetValue(entry.Items[0].Value, out var list))
+                {
+                    byWord[entry.Items[0].Value] = list = [];
+                }
+
+                list.Add(entry);
+            }
+            else
+            {
+                others.Add(entry);
+            }
+        }
+
+        return new SetIndex(byWord.ToDictionary(p => p.Key, p => p.Value.ToArray()), [.. others]);
+    }
+
     public static string? FindSetCycle(IReadOnlyDictionary<string, IReadOnlyList<string>> wordSets)
     {
         var references = wordSets.ToDictionary(

@@ -119,10 +119,10 @@ internal sealed class MessageMatcher
     private readonly IReadOnlyList<Token> _tokens;
     private readonly int[][] _wordIds;
     private readonly bool[] _gapStops;
-    private readonly IReadOnlyList<IReadOnlyList<Pattern>> _sets;
+    private readonly IReadOnlyList<SetIndex> _sets;
     private readonly Dictionary<(int Set, int Position), int[]> _setEnds = [];
 
-    public MessageMatcher(NormalizedText text, WordIndex words, IReadOnlyList<IReadOnlyList<Pattern>> sets, IReadOnlySet<string> gapStopWords)
+    public MessageMatcher(NormalizedText text, WordIndex words, IReadOnlyList<SetIndex> sets, IReadOnlySet<string> gapStopWords)
     {
         _tokens = text.Tokens;
         _sets = sets;
@@ -158,8 +158,15 @@ internal sealed class MessageMatcher
     public IReadOnlyCollection<int> Ends(Pattern pattern, int start)
     {
         var ends = new HashSet<int>();
-        Match(pattern.Items, 0, start, ends);
+        Ends(pattern, start, ends);
         return ends;
+    }
+
+    /// <summary>As <see cref="Ends(Pattern, int)"/>, into a set the caller reuses: a long message tries many patterns.</summary>
+    public void Ends(Pattern pattern, int start, HashSet<int> ends)
+    {
+        ends.Clear();
+        Match(pattern.Items, 0, start, ends);
     }
 
     private void Match(PatternItem[] items, int index, int position, HashSet<int> ends)
@@ -217,7 +224,19 @@ internal sealed class MessageMatcher
         // Marked before matching, so a set that names itself through another set cannot recurse forever.
         _setEnds[(set, position)] = [];
         var ends = new HashSet<int>();
-        foreach (var entry in _sets[set])
+        var index = _sets[set];
+        foreach (var id in _wordIds[position])
+        {
+            if (index.ByFirstWord.TryGetValue(id, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    Match(entry.Items, 0, position, ends);
+                }
+            }
+        }
+
+        foreach (var entry in index.StartingWithASet)
         {
             Match(entry.Items, 0, position, ends);
         }

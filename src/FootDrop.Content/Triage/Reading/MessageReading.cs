@@ -58,7 +58,7 @@ internal sealed class MessageReading
         _vocabulary = vocabulary;
         _timing = vocabulary.Findings.Where(f => f.Timing is not null).Select(f => f.Id).Concat([WhenHours, WhenRecent, WhenLongAgo]).ToHashSet(StringComparer.Ordinal);
         _recentTiming = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).Concat([WhenHours, WhenRecent]).ToHashSet(StringComparer.Ordinal);
-        _matcher = new MessageMatcher(text, vocabulary.Words, vocabulary.Sets, vocabulary.GapStops);
+        _matcher = new MessageMatcher(text, vocabulary.Words, vocabulary.SetIndexes, vocabulary.GapStops);
         _sentences = [.. text.Sentences()];
         _sentenceOf = new int[text.Tokens.Count];
         Array.Fill(_sentenceOf, -1);
@@ -79,6 +79,7 @@ internal sealed class MessageReading
         // Every pattern's matches, found by looking each word up in the vocabulary's start index.
         _spans = new Dictionary<Pattern, List<(int Start, int End)>>(ReferenceEqualityComparer.Instance);
         var candidates = new HashSet<Pattern>(ReferenceEqualityComparer.Instance);
+        var ends = new HashSet<int>();
         for (var i = 0; i < _matcher.Length; i++)
         {
             if (!text.Tokens[i].IsWord)
@@ -97,7 +98,8 @@ internal sealed class MessageReading
 
             foreach (var pattern in candidates)
             {
-                foreach (var end in _matcher.Ends(pattern, i))
+                _matcher.Ends(pattern, i, ends);
+                foreach (var end in ends)
                 {
                     if (!_spans.TryGetValue(pattern, out var list))
                     {
