@@ -47,7 +47,7 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task Starting_conversations_faster_than_the_allowance_gets_429_with_Retry_After()
     {
-        using var bot = App(("WebChat:TokensPerMinute", "3"), ("WebChat:RateLimitWindow", "00:00:03"));
+        using var bot = App(("WebChat:TokensPerMinute", "3"), ("WebChat:RateLimitWindow", "00:01:00"));
         var client = new DirectLineClient(bot.Http);
         var grant = await client.NewGrantAsync();
 
@@ -64,7 +64,8 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task Refreshing_tokens_faster_than_the_allowance_gets_429()
     {
-        using var bot = App(("WebChat:TokensPerMinute", "2"), ("WebChat:RateLimitWindow", "00:00:02"));
+        // A window far longer than the test, so a slow machine cannot start a fresh one between the requests.
+        using var bot = App(("WebChat:TokensPerMinute", "2"), ("WebChat:RateLimitWindow", "00:01:00"));
         var client = new DirectLineClient(bot.Http);
         var grant = await client.StartNewAsync();
 
