@@ -163,6 +163,38 @@ public sealed class ContextTests
     public void Not_capable_to_is_read_as_cannot_and_is_no_denial()
         => Assert.Contains("new-foot-drop", Detector.Detect("since yesterday my brother is not capable to lift his toes").RuleIds);
 
+    [Fact]
+    public void Someones_age_in_decades_is_not_a_date_long_ago()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("lady in her 50s on painkillers for back pain, now leaking wee and didn't feel it happen").Level);
+
+    [Fact]
+    public void A_decade_on_its_own_is_still_a_time_long_ago()
+        => Assert.DoesNotContain("cauda-equina-incontinence", Detector.Detect("she had bladder leaks with her back in the 80s, the exercises are what she wants now").RuleIds);
+
+    [Fact]
+    public void A_question_about_a_sign_said_to_be_new_is_a_report()
+        => Assert.Contains("radiating-leg-pain", Detector.Detect("is it bad if mums pain shoots down the back of her leg like electric, thats new").RuleIds);
+
+    [Fact]
+    public void A_question_that_supposes_the_sign_is_new_stays_a_question()
+        => Assert.DoesNotContain("radiating-leg-pain", Detector.Detect("is it bad if pain shoots down my leg during the stretch, if it is new do i stop").RuleIds);
+
+    [Fact]
+    public void What_someone_mentioned_about_their_own_leg_is_reported()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("he mentioned the top of his foot has been numb since the op last week").RuleIds);
+
+    [Fact]
+    public void Cannot_heel_walk_since_an_operation_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("student can't heel walk since her knee op").RuleIds);
+
+    [Fact]
+    public void Not_lifting_the_foot_and_swinging_it_round_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("he is not really lifting that foot when he walks since the op, he sort of swings it round").RuleIds);
+
+    [Fact]
+    public void Barely_managing_an_exercise_that_was_easy_weeks_ago_is_getting_worse()
+        => Assert.Contains("getting-worse", Detector.Detect("doing the band exercise and i can barely pull against it anymore, two weeks ago i was doing 15 reps easy").RuleIds);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

@@ -386,7 +386,8 @@ internal sealed class MessageReading
             {
                 if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators)
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
-                    && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End))))
+                    && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
+                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && NoveltyAfter(o.End, statedOnly: true)))
                 {
                     return (category switch
                     {
@@ -437,13 +438,31 @@ internal sealed class MessageReading
         return false;
     }
 
-    /// <summary>"She had a stroke years ago but this is new": a later "is new" or "is different" outweighs the history.</summary>
-    private bool NoveltyAfter(int from)
+    /// <summary>
+    /// "She had a stroke years ago but this is new": a later "is new" or "is different" outweighs the history. It also
+    /// turns "is it bad if her pain shoots down her leg, that's new" from a question into a report, when the novelty is
+    /// said (<paramref name="statedOnly"/>) rather than supposed ("if it is new").
+    /// </summary>
+    private bool NoveltyAfter(int from, bool statedOnly = false)
     {
         var sentence = from < _sentenceOf.Length ? _sentenceOf[from] : -1;
         for (var i = from; i + 1 < _text.Tokens.Count && _sentenceOf[i] == sentence; i++)
         {
-            if (_text.Tokens[i].Text is "is" or "are" or "was" or "feels" or "looks" or "seems" && _text.Tokens[i + 1].Text is "new" or "different")
+            if (_text.Tokens[i].Text is "is" or "are" or "was" or "feels" or "looks" or "seems" && _text.Tokens[i + 1].Text is "new" or "different"
+                && !(statedOnly && Supposed(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Supposed(int verb)
+    {
+        for (var i = verb - 1; i >= 0 && i >= verb - 3; i--)
+        {
+            if (_text.Tokens[i].Text is "if" or "whether" or "when" or "unless")
             {
                 return true;
             }

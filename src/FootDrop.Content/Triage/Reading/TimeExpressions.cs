@@ -80,7 +80,7 @@ internal sealed class TimeExpressions
 
                 var first = offsets.FindLastIndex(o => o <= result.Start);
                 var last = offsets.FindLastIndex(o => o <= result.End);
-                if (first >= 0 && last >= first)
+                if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first))
                 {
                     mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
                 }
@@ -96,6 +96,42 @@ internal sealed class TimeExpressions
     /// </summary>
     private static bool IsAmbiguous(string text)
         => text is "now" or "right now" or "just now" or "currently" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text));
+
+    /// <summary>
+    /// "In her 50s" is how old someone is, not the 1950s: a decade with "my", "his", "her" or "their" just before it
+    /// (perhaps with "early", "mid" or "late" between) is an age.
+    /// </summary>
+    private static bool IsAge(string found, NormalizedText text, List<int> wordTokens, int first)
+    {
+        if (!Decades.Contains(found.Replace(" ", string.Empty, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (var back = 1; back <= 2 && first - back >= 0; back++)
+        {
+            var word = text.Tokens[wordTokens[first - back]].Text;
+            if (Owners.Contains(word))
+            {
+                return true;
+            }
+
+            if (word is not ("early" or "mid" or "late"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> Decades = new(StringComparer.Ordinal)
+    {
+        "20s", "30s", "40s", "50s", "60s", "70s", "80s", "90s", "twenties", "thirties", "forties", "fifties", "sixties",
+        "seventies", "eighties", "nineties",
+    };
+
+    private static readonly HashSet<string> Owners = new(StringComparer.Ordinal) { "my", "his", "her", "their", "your", "our" };
 
     private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
     {
