@@ -195,6 +195,22 @@ public sealed class ContextTests
     public void Barely_managing_an_exercise_that_was_easy_weeks_ago_is_getting_worse()
         => Assert.Contains("getting-worse", Detector.Detect("doing the band exercise and i can barely pull against it anymore, two weeks ago i was doing 15 reps easy").RuleIds);
 
+    [Fact]
+    public void Getting_weaker_since_a_date_long_ago_is_a_change_still_going_on()
+        => Assert.Contains("getting-worse", Detector.Detect("my stroke side is getting weaker every week since new year").RuleIds);
+
+    [Fact]
+    public void Denying_a_whole_list_of_signs_reaches_the_end_of_the_list()
+        => AssertCalm("mum says she doesnt have any of the scary things like wee problems or a numb bum");
+
+    [Fact]
+    public void An_accident_on_the_toilet_not_felt_with_a_bad_back_is_an_emergency()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("papa had potty accident and didnt even know it happened, back also bad").Level);
+
+    [Fact]
+    public void Marching_like_a_soldier_to_walk_for_a_few_days_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("marching like soldier to walk now, started 5 days back").RuleIds);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

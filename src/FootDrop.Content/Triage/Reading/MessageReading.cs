@@ -51,6 +51,7 @@ internal sealed class MessageReading
     private readonly List<(int Start, int End, bool IsQuestion)> _sentences;
     private readonly HashSet<string> _timing;
     private readonly HashSet<string> _recentTiming;
+    private readonly HashSet<string> _changeTiming;
 
     private MessageReading(NormalizedText text, CompiledVocabulary vocabulary)
     {
@@ -58,6 +59,7 @@ internal sealed class MessageReading
         _vocabulary = vocabulary;
         _timing = vocabulary.Findings.Where(f => f.Timing is not null).Select(f => f.Id).Concat([WhenHours, WhenRecent, WhenLongAgo]).ToHashSet(StringComparer.Ordinal);
         _recentTiming = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).Concat([WhenHours, WhenRecent]).ToHashSet(StringComparer.Ordinal);
+        _changeTiming = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Change).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         _matcher = new MessageMatcher(text, vocabulary.Words, vocabulary.SetIndexes, vocabulary.GapStops);
         _sentences = [.. text.Sentences()];
         _sentenceOf = new int[text.Tokens.Count];
@@ -411,6 +413,12 @@ internal sealed class MessageReading
                     continue;
                 }
 
+                // "Weaker every week since new year" is a change still going on: "since" runs up to now.
+                if (_changeTiming.Contains(o.FindingId) && Starts(time, "since"))
+                {
+                    continue;
+                }
+
                 if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
@@ -457,6 +465,9 @@ internal sealed class MessageReading
 
         return false;
     }
+
+    private bool Starts(Occurrence time, string word)
+        => _text.Tokens[time.Start].Text == word || (time.Start > 0 && _text.Tokens[time.Start - 1].Text == word);
 
     private bool Supposed(int verb)
     {
