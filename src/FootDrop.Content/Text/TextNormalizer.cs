@@ -214,6 +214,21 @@ public static class TextNormalizer
         ["sumthin"] = ["something"],
         ["somethin"] = ["something"],
         ["bcuz"] = ["because"],
+        // Nursing notes' shorthand for the limbs ("LLE flaccid", "BLE weak") and weight
+        ["lle"] = ["left", "leg"],
+        ["rle"] = ["right", "leg"],
+        ["ble"] = ["both", "legs"],
+        ["lue"] = ["left", "arm"],
+        ["rue"] = ["right", "arm"],
+        ["wt"] = ["weight"],
+        ["cath"] = ["catheter"],
+        ["cathed"] = ["catheterised"],
+        // Polish words people mix into English: leg, legs, foot, it hurts
+        ["noga"] = ["leg"],
+        ["nogi"] = ["legs"],
+        ["noge"] = ["leg"],
+        ["stopa"] = ["foot"],
+        ["boli"] = ["hurts"],
     };
 
     /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>
@@ -232,6 +247,36 @@ public static class TextNormalizer
         ("'s", []),
     ];
 
+    /// <summary>Where a bracket of at most three words that opens at <paramref name="open"/> closes; -1 when it is longer.</summary>
+    private static int ShortAside(string text, int open)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = open + 1; i < text.Length && i <= open + 40; i++)
+        {
+            var c = text[i];
+            if (c == ')')
+            {
+                return words is > 0 and <= 3 ? i : -1;
+            }
+
+            if (c is '(' or '.' or '!' or '?' or '\n')
+            {
+                return -1;
+            }
+
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return -1;
+    }
+
     /// <summary>Normalises a whole message.</summary>
     public static NormalizedText Normalize(string? text)
     {
@@ -239,6 +284,7 @@ public static class TextNormalizer
         var tokens = new List<Token>(text.Length / 4 + 1);
         var word = new StringBuilder();
         var wordStart = -1;
+        var asideEnd = -1;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : '\0';
@@ -278,6 +324,12 @@ public static class TextNormalizer
                         tokens.Add(new Token(mark, TokenKind.SentenceEnd, i, i + 1));
                     }
 
+                    break;
+                case '(' when ShortAside(text, i) > i:
+                    // "(no feeling) is new": a few words in brackets are read as part of the sentence around them.
+                    asideEnd = ShortAside(text, i);
+                    break;
+                case ')' when i == asideEnd:
                     break;
                 case ',' or '\u2013' or '\u2014' or '(' or ')':
                     tokens.Add(new Token(",", TokenKind.Pause, i, i + 1));

@@ -28,6 +28,8 @@ public sealed class TextNormalizerTests
     [InlineData("it\u2019s fine", "it fine")]
     [InlineData("cannae go", "can not go")]
     [InlineData("mi foot", "my foot")]
+    [InlineData("LLE flaccid", "left leg flaccid")]
+    [InlineData("noga boli", "leg hurts")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 
@@ -50,6 +52,14 @@ public sealed class TextNormalizerTests
 
         Assert.Single(text.Sentences());
     }
+
+    [Fact]
+    public void A_few_words_in_brackets_are_read_with_the_sentence_around_them()
+        => Assert.DoesNotContain(TextNormalizer.Normalize("yes (no feeling) is new").Tokens, t => t.Kind == TokenKind.Pause);
+
+    [Fact]
+    public void A_longer_aside_in_brackets_is_still_a_pause()
+        => Assert.Contains(TextNormalizer.Normalize("my foot (the one that was operated on last year) is fine").Tokens, t => t.Kind == TokenKind.Pause);
 
     [Fact]
     public void A_question_mark_after_a_fragment_still_ends_it()

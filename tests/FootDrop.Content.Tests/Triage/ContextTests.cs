@@ -211,6 +211,14 @@ public sealed class ContextTests
     public void Marching_like_a_soldier_to_walk_for_a_few_days_is_a_new_foot_drop()
         => Assert.Contains("new-foot-drop", Detector.Detect("marching like soldier to walk now, started 5 days back").RuleIds);
 
+    [Fact]
+    public void A_nursing_note_of_a_flaccid_leg_since_the_night_is_an_emergency()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("LLE totally flaccid since 0300, walked at dinner").Level);
+
+    [Fact]
+    public void Not_feeling_anything_weird_down_there_is_a_denial()
+        => AssertCalm("Im not feeling anything weird in my groin or bum if thats what youre getting at, all normal");
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);
