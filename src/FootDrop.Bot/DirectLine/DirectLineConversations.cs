@@ -26,7 +26,9 @@ public sealed class DirectLineConversations(IDirectLineStore store, DirectLineSi
         var appended = await store.AppendAsync(conversationId, activities, cancellationToken);
         if (appended)
         {
+            // Sockets first: the budget's housekeeping must not delay a reply.
             signals.Notify(conversationId);
+            await store.KeepWithinBudgetAsync(cancellationToken);
         }
 
         return appended;

@@ -47,6 +47,12 @@ public interface IDirectLineStore
     /// </summary>
     Task<bool> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Over <see cref="WebChatOptions.MaxTotalHistoryBytes"/>: forgets idle conversations, then trims the largest
+    /// histories. Called after each append, once the readers have been woken, so it never delays a reply.
+    /// </summary>
+    Task KeepWithinBudgetAsync(CancellationToken cancellationToken);
+
     /// <summary>The JSON of the activities after <paramref name="watermark"/> (all kept ones when null); null if the conversation is gone.</summary>
     Task<ActivityPage?> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken);
 

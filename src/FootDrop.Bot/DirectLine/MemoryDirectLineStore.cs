@@ -82,12 +82,17 @@ public sealed class MemoryDirectLineStore(IOptions<WebChatOptions> options, Time
             }
         }
 
-        if (Interlocked.Read(ref _historyBytes) > settings.MaxTotalHistoryBytes)
+        return Task.FromResult(true);
+    }
+
+    public Task KeepWithinBudgetAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Read(ref _historyBytes) > options.Value.MaxTotalHistoryBytes)
         {
             Evict();
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
     public Task<ActivityPage?> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)

@@ -100,7 +100,7 @@ public abstract class RelationalDirectLineStore : IDirectLineStore
         var settings = _options.Value;
         var (now, cutoff) = Now();
         var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(now);
-        var appended = await WriteAsync(async (connection, transaction) =>
+        return await WriteAsync(async (connection, transaction) =>
         {
             // Taking the next numbers locks the conversation's row until commit: appends of one conversation queue here.
             var first = await ScalarAsync(connection, transaction, $"""
@@ -158,13 +158,6 @@ public abstract class RelationalDirectLineStore : IDirectLineStore
             await AfterAppendAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
             return true;
         }, durable: false, cancellationToken).ConfigureAwait(false);
-
-        if (appended)
-        {
-            await EvictIfOverBudgetAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return appended;
     }
 
     public async Task<ActivityPage?> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
@@ -314,7 +307,7 @@ public abstract class RelationalDirectLineStore : IDirectLineStore
     /// Frees a tenth more than needed, so this runs rarely rather than on every post at the limit. One instance's
     /// eviction at a time here; two instances evicting at once free a little more than needed, nothing worse.
     /// </summary>
-    private async Task EvictIfOverBudgetAsync(CancellationToken cancellationToken)
+    public async Task KeepWithinBudgetAsync(CancellationToken cancellationToken)
     {
         var budget = _options.Value.MaxTotalHistoryBytes;
         if (await HistoryBytesAsync(cancellationToken).ConfigureAwait(false) <= budget || !await _evictGate.WaitAsync(0, cancellationToken).ConfigureAwait(false))

@@ -117,6 +117,7 @@ public abstract class DirectLineStoreContractTests : IAsyncLifetime
         for (var i = 0; i < 8; i++)
         {
             await Store.AppendAsync("heavy", [Message($"long {i} " + new string('y', 200_000))], default);
+            await Store.KeepWithinBudgetAsync(default);
         }
 
         Assert.InRange(await Store.HistoryBytesAsync(default), 1, Settings.MaxTotalHistoryBytes);
