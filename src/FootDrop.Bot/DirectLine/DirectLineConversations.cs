@@ -37,7 +37,8 @@ public sealed class DirectLineConversations(IDirectLineStore store, DirectLineSi
     public Task<ActivityPage?> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
         => store.ReadAsync(conversationId, watermark, cancellationToken);
 
-    public Task EraseAsync(string conversationId, CancellationToken cancellationToken) => store.EraseAsync(conversationId, cancellationToken);
+    public Task EraseAsync(string conversationId, string? keepFromActivityId, CancellationToken cancellationToken)
+        => store.EraseAsync(conversationId, DirectLineActivities.SequenceOf(conversationId, keepFromActivityId) ?? long.MaxValue, cancellationToken);
 
     public Task<bool> IsFullAsync(CancellationToken cancellationToken) => store.IsFullAsync(cancellationToken);
 

@@ -57,10 +57,11 @@ public interface IDirectLineStore
     Task<ActivityPage?> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken);
 
     /// <summary>
-    /// "Delete my data": drops the transcript and marks the conversation erased, so it is never resumed by a reload; it
-    /// stays open, so the bot can still confirm the erase.
+    /// "Delete my data": drops the transcript before <paramref name="keepFrom"/> (the sequence of the message that asked;
+    /// <see cref="long.MaxValue"/> drops it all) and marks the conversation erased, so it is never resumed by a reload;
+    /// it stays open, so the bot can still confirm the erase.
     /// </summary>
-    Task EraseAsync(string conversationId, CancellationToken cancellationToken);
+    Task EraseAsync(string conversationId, long keepFrom, CancellationToken cancellationToken);
 
     /// <summary>Whether a new conversation would be refused now.</summary>
     Task<bool> IsFullAsync(CancellationToken cancellationToken);
@@ -101,6 +102,13 @@ public static class DirectLineActivities
     /// <summary>The stream's id of an activity: the conversation and a zero-padded sequence number.</summary>
     public static string Id(string conversationId, long sequence)
         => conversationId + "|" + sequence.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The sequence number in an id made by <see cref="Id"/> for this conversation; null for any other id.</summary>
+    public static long? SequenceOf(string conversationId, string? id)
+        => id is not null && id.Length > conversationId.Length + 1 && id.StartsWith(conversationId + "|", StringComparison.Ordinal)
+            && long.TryParse(id.AsSpan(conversationId.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : null;
 
     public static byte[] ToJson(Activity activity)
     {

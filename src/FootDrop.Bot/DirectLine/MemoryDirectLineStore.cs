@@ -119,14 +119,14 @@ public sealed class MemoryDirectLineStore(IOptions<WebChatOptions> options, Time
         }
     }
 
-    public Task EraseAsync(string conversationId, CancellationToken cancellationToken)
+    public Task EraseAsync(string conversationId, long keepFrom, CancellationToken cancellationToken)
     {
         if (Find(conversationId) is { } conversation)
         {
             lock (conversation)
             {
                 conversation.Erased = true;
-                while (conversation.Activities.Count > 0)
+                while (conversation.Activities.Count > 0 && conversation.Activities[0].Sequence < keepFrom)
                 {
                     DropOldest(conversation);
                 }

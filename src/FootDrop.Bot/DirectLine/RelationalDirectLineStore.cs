@@ -188,13 +188,14 @@ public abstract class RelationalDirectLineStore : IDirectLineStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task EraseAsync(string conversationId, CancellationToken cancellationToken)
+    public Task EraseAsync(string conversationId, long keepFrom, CancellationToken cancellationToken)
         => WriteAsync(async (connection, transaction) =>
         {
             await ExecuteAsync(connection, transaction, $"""
-                DELETE FROM {ActivitiesTable} WHERE conversation_id = @c;
-                UPDATE {ConversationsTable} SET history_bytes = 0, activity_count = 0, erased = 1 WHERE conversation_id = @c;
-                """, cancellationToken, ("@c", conversationId)).ConfigureAwait(false);
+                DELETE FROM {ActivitiesTable} WHERE conversation_id = @c AND sequence < @keepFrom;
+                UPDATE {ConversationsTable} SET erased = 1 WHERE conversation_id = @c;
+                """, cancellationToken, ("@c", conversationId), ("@keepFrom", keepFrom)).ConfigureAwait(false);
+            await RecountAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
             return true;
         }, durable: true, cancellationToken);
 

@@ -193,11 +193,26 @@ public abstract class DirectLineStoreContractTests : IAsyncLifetime
         await Store.StartAsync("c1", "u1", default);
         await Store.AppendAsync("c1", [Message("my foot went numb"), Message("delete my data")], default);
 
-        await Store.EraseAsync("c1", default);
+        await Store.EraseAsync("c1", long.MaxValue, default);
         await Store.AppendAsync("c1", [Message("Done: your data is deleted.")], default);
 
         Assert.Equal(new DirectLineConversation("c1", "u1", Erased: true), await Store.FindAsync("c1", default));
         Assert.Equal(["Done: your data is deleted."], Texts((await Store.ReadAsync("c1", null, default))!));
+    }
+
+    [StorageFact]
+    public async Task Erasing_keeps_the_message_that_asked_for_it_and_what_follows()
+    {
+        await Store.StartAsync("c1", "u1", default);
+        await Store.AppendAsync("c1", [Message("my foot went numb"), Message("delete my data")], default);
+        var yes = Message("yes");
+        await Store.AppendAsync("c1", [yes], default);
+
+        await Store.EraseAsync("c1", DirectLineActivities.SequenceOf("c1", yes.Id)!.Value, default);
+        await Store.AppendAsync("c1", [Message("Done: your data is deleted.")], default);
+
+        Assert.Equal(["yes", "Done: your data is deleted."], Texts((await Store.ReadAsync("c1", null, default))!));
+        Assert.InRange(await Store.HistoryBytesAsync(default), 1, 2_000);
     }
 
     [StorageFact]

@@ -149,6 +149,22 @@ public sealed class WebIdentityTests : IDisposable
     }
 
     [Fact]
+    public async Task After_delete_my_data_the_transcript_keeps_only_the_yes_that_asked_and_what_answers_it()
+    {
+        var page = await _client.LoadPageAsync(null);
+        await _client.StartAsync(page.Grant);
+        await _client.SayAsync(page.Grant, "what causes foot drop");
+        await _client.SayAsync(page.Grant, "delete my data");
+
+        await _client.SayAsync(page.Grant, "yes");
+
+        // The page counts its "yes" as sent only once it comes back, so it stays; nothing from before it does.
+        var kept = await _client.ActivitiesAsync(page.Grant);
+        Assert.Equal(["yes"], kept.Where(a => a["from"]!.Value<string>("role") == "user").Select(a => a.Value<string>("text")));
+        Assert.All(await _client.BotTextsAsync(page.Grant), text => Assert.Contains("deleted", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_conversation_where_the_user_deleted_their_data_is_never_resumed_and_its_identity_is_replaced()
     {
         var page = await _client.LoadPageAsync(null);
