@@ -108,8 +108,6 @@
     }
 
     const grant = await tokenResponse.json();
-    keep({ identity: grant.identity, conversationId: undefined, token: undefined });
-
     if (current) {
       // The old chat goes first, out of the page and off the network; its last status changes are ignored.
       const previous = current;
@@ -117,6 +115,10 @@
       previous.directLine.end();
       previous.element.replaceWith(previous.element.cloneNode(false));
     }
+
+    // A forgotten identity stays forgotten with its chat; a new chat (a new identity after "delete my data") lasts.
+    forgotten = false;
+    keep({ identity: grant.identity, conversationId: undefined, token: undefined });
 
     const webSocket = options.webSocket && typeof NativeWebSocket === 'function';
     const directLine = window.WebChat.createDirectLine({
