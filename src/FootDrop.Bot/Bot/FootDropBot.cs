@@ -74,7 +74,7 @@ public sealed partial class FootDropBot(
     private async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text ?? string.Empty;
-        holds.Cancel(turnContext.Activity.GetConversationReference());
+        await holds.CancelAsync(turnContext, cancellationToken);
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
 
         try

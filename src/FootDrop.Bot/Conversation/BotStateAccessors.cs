@@ -16,6 +16,9 @@ public sealed class BotStateAccessors(ConversationState conversationState, UserS
 
     public IStatePropertyAccessor<PendingClarify> PendingClarify { get; } = conversationState.CreateProperty<PendingClarify>("clarify");
 
+    /// <summary>The exercise hold now running in the conversation, if any (see <see cref="Proactive.HoldTimers"/>).</summary>
+    public IStatePropertyAccessor<PendingHold> PendingHold { get; } = conversationState.CreateProperty<PendingHold>("hold");
+
     public Task<UserProfile> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         => Profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
 }
@@ -54,4 +57,18 @@ public sealed class PendingClarify
         Source = null;
         AboutSomeoneElse = false;
     }
+}
+
+/// <summary>
+/// A timed hold waiting for its "relax": which one (a random id per start) and when it is due. Kept in the conversation
+/// state, so any message on any instance ends it by saving the state without it, and the timer, wherever it runs,
+/// says "relax" only while the stored conversation still holds this very hold.
+/// </summary>
+public sealed class PendingHold
+{
+    [Newtonsoft.Json.JsonProperty("id")]
+    public string Id { get; set; } = string.Empty;
+
+    [Newtonsoft.Json.JsonProperty("due")]
+    public DateTimeOffset Due { get; set; }
 }

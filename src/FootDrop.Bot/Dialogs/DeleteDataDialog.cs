@@ -4,7 +4,9 @@ using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.DialogLayer.Prompts;
 using FootDrop.Bot.Recognition;
 using FootDrop.Bot.Storage;
+using FootDrop.Bot.DirectLine;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace FootDrop.Bot.Dialogs;
 
@@ -35,6 +37,12 @@ public sealed class DeleteDataDialog : ComponentDialog
         }
 
         await _eraser.EraseAsync(step.Context, cancellationToken);
+        if (WebUsers.IsAnonymousWebUser(step.Context.Activity))
+        {
+            // The web page keeps the user's identity; it forgets it on this event, so a reload starts as nobody.
+            await step.Context.SendActivityAsync(new Activity(ActivityTypes.Event) { Name = WebIdentity.ForgetEventName }, cancellationToken);
+        }
+
         await step.Context.SendActivityAsync(MessageFactory.Text(_texts[TextKeys.DeleteDataDone]), cancellationToken);
         return await step.EndDialogAsync(new DataErased(), cancellationToken);
     }

@@ -9,8 +9,9 @@ namespace FootDrop.Bot.DirectLine;
 /// <summary>
 /// The built-in Direct Line channel, as a Bot Builder <see cref="BotAdapter"/> (the SDK's extension point for channels):
 /// an incoming activity runs through the same bot as /api/messages, and what the bot sends is appended to the
-/// conversation's stream, where Web Chat picks it up by polling. It also continues its own conversations, so
-/// proactive messages (the hold timer's "relax") reach the page.
+/// conversation's stream in the shared store, where Web Chat picks it up over its WebSocket or by polling, from
+/// whichever instance it is connected to. It also continues its own conversations, so proactive messages (the hold
+/// timer's "relax") reach the page.
 /// </summary>
 public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
 {
@@ -38,9 +39,10 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
         return RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
     }
 
-    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
         var responses = new ResourceResponse[activities.Length];
+        var stream = new List<Activity>(activities.Length);
         for (var i = 0; i < activities.Length; i++)
         {
             var activity = activities[i];
@@ -55,11 +57,17 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
             activity.ChannelId = ChannelId;
             activity.ServiceUrl = ServiceUrl;
             activity.From = BotAccount;
-            _conversations.Append(activity.Conversation.Id, activity);
-            responses[i] = new ResourceResponse(activity.Id);
+            stream.Add(activity);
         }
 
-        return Task.FromResult(responses);
+        // One append for the turn's replies: they get consecutive ids and reach the page together.
+        await _conversations.AppendAsync(turnContext.Activity.Conversation.Id, stream, cancellationToken);
+        for (var i = 0; i < activities.Length; i++)
+        {
+            responses[i] ??= new ResourceResponse(activities[i].Id);
+        }
+
+        return responses;
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
@@ -75,7 +83,7 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveRoute
 
     public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
-        if (!_conversations.Exists(reference.Conversation.Id))
+        if (await _conversations.FindAsync(reference.Conversation.Id, cancellationToken) is null)
         {
             return;
         }

@@ -24,8 +24,18 @@ public sealed class WebChatOptions
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
-    /// <summary>The key that signs built-in Direct Line tokens; a random one per process when empty.</summary>
+    /// <summary>
+    /// The key that signs built-in Direct Line tokens and web identities; the same on every instance. When empty, one
+    /// is made at first start and kept in the database (SQLite, PostgreSQL), so every instance on it and every restart
+    /// share it; with memory storage it is random per process.
+    /// </summary>
     public string? TokenSigningKey { get; set; }
+
+    /// <summary>
+    /// Whether the page receives activities over Direct Line's WebSocket stream (at once) rather than polling once a
+    /// second. Turn off only behind a proxy that cannot carry WebSockets; the page also falls back by itself.
+    /// </summary>
+    public bool WebSocket { get; set; } = true;
 
     [Range(60, 86_400)]
     public int TokenLifetimeSeconds { get; set; } = 1800;

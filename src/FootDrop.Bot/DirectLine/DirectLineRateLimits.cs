@@ -23,7 +23,7 @@ public static partial class DirectLineRateLimits
     /// <summary>Posted activities, per conversation.</summary>
     public const string Posts = "directline-posts";
 
-    /// <summary>Polls for activities, per conversation.</summary>
+    /// <summary>Polls for activities, reconnects and stream opens, per conversation.</summary>
     public const string Reads = "directline-reads";
 
     // The partitioned limiter tops up its buckets on a 100 ms timer, so a faster period would be rounded up anyway.
@@ -73,13 +73,15 @@ public static partial class DirectLineRateLimits
         => Bucket(http, policy + "|" + ClientKey(http.Connection.RemoteIpAddress), allowance);
 
     /// <summary>
-    /// Per conversation, for a request whose token grants it; anything else (no token, another conversation's) is counted
-    /// against its client address, so made-up conversation ids neither escape the limit nor create partitions at will.
+    /// Per conversation, for a request whose token (or, opening a stream, whose ticket) grants it; anything else (no
+    /// token, another conversation's) is counted against its client address, so made-up conversation ids neither escape
+    /// the limit nor create partitions at will.
     /// </summary>
     private static RateLimitPartition<string> PerConversation(HttpContext http, Func<WebChatOptions, int> allowance)
     {
         var tokens = http.RequestServices.GetRequiredService<DirectLineTokens>();
-        var grant = tokens.Validate(DirectLineTokens.FromHeader(http.Request.Headers.Authorization));
+        var grant = tokens.Validate(DirectLineTokens.FromHeader(http.Request.Headers.Authorization))
+            ?? tokens.ValidateStreamTicket(http.Request.Query["t"]);
         var conversationId = http.Request.RouteValues["conversationId"] as string;
         var key = grant is not null && string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal)
             ? "conversation|" + grant.ConversationId

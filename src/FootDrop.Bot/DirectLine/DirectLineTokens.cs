@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace FootDrop.Bot.DirectLine;
@@ -8,72 +7,49 @@ namespace FootDrop.Bot.DirectLine;
 public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires);
 
 /// <summary>
-/// Signs and checks the built-in Direct Line's tokens: <c>base64url(conversation|user|expiry).base64url(HMAC-SHA256)</c>.
-/// Stateless, so a token is checked without a lookup, and a forged or altered one fails the signature.
+/// Signs and checks the built-in Direct Line's tokens (<c>conversation|user|expiry</c>) and stream tickets
+/// (<c>stream|conversation|user|expiry</c>, the <c>t</c> of a <c>streamUrl</c>, good for opening a WebSocket for a few
+/// minutes). Stateless, so any instance with the same key checks them without a lookup.
 /// </summary>
-public sealed class DirectLineTokens
+public sealed class DirectLineTokens(WebChatKeys keys, IOptions<WebChatOptions> options, TimeProvider time)
 {
-    private readonly byte[] _key;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _lifetime;
+    /// <summary>How long a stream URL may wait before its socket is opened; Web Chat opens it at once and asks for a new one on every reconnect.</summary>
+    public static readonly TimeSpan StreamTicketLifetime = TimeSpan.FromMinutes(5);
 
-    public DirectLineTokens(IOptions<WebChatOptions> options, TimeProvider time)
-    {
-        var configured = options.Value.TokenSigningKey;
-        _key = string.IsNullOrWhiteSpace(configured) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(configured);
-        _time = time;
-        _lifetime = TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
-    }
+    private const string StreamKind = "stream";
+
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
 
     public int LifetimeSeconds => (int)_lifetime.TotalSeconds;
 
     public string Issue(string conversationId, string userId)
-    {
-        var expires = _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds();
-        var payload = Encoding.UTF8.GetBytes($"{conversationId}|{userId}|{expires}");
-        return Base64Url(payload) + "." + Base64Url(HMACSHA256.HashData(_key, payload));
-    }
+        => SignedText.Sign(keys.Tokens, $"{conversationId}|{userId}|{Expiry(_lifetime)}");
 
     /// <summary>The grant of a valid, unexpired token; null for anything else.</summary>
     public DirectLineGrant? Validate(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 2048)
-        {
-            return null;
-        }
+        => SignedText.Open(keys.Tokens, token)?.Split('|') is [var conversationId, var userId, var expires] ? Grant(conversationId, userId, expires) : null;
 
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || !TryFromBase64Url(token[..dot], out var payload) || !TryFromBase64Url(token[(dot + 1)..], out var signature))
-        {
-            return null;
-        }
+    public string IssueStreamTicket(string conversationId, string userId)
+        => SignedText.Sign(keys.Tokens, $"{StreamKind}|{conversationId}|{userId}|{Expiry(StreamTicketLifetime)}");
 
-        if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, payload)))
-        {
-            return null;
-        }
-
-        var parts = Encoding.UTF8.GetString(payload).Split('|');
-        if (parts.Length != 3 || !long.TryParse(parts[2], out var expiresUnix))
-        {
-            return null;
-        }
-
-        var expires = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
-        return expires <= _time.GetUtcNow() ? null : new DirectLineGrant(parts[0], parts[1], expires);
-    }
+    /// <summary>The grant of a valid, unexpired stream ticket; null for anything else, a token included.</summary>
+    public DirectLineGrant? ValidateStreamTicket(string? ticket)
+        => SignedText.Open(keys.Tokens, ticket)?.Split('|') is [StreamKind, var conversationId, var userId, var expires] ? Grant(conversationId, userId, expires) : null;
 
     /// <summary>The bearer token of a request, if it has one.</summary>
     public static string? FromHeader(string? authorization)
         => authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private string Expiry(TimeSpan lifetime) => time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    private static bool TryFromBase64Url(string text, out byte[] bytes)
+    private DirectLineGrant? Grant(string conversationId, string userId, string expiresText)
     {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => string.Empty };
-        bytes = new byte[padded.Length];
-        return Convert.TryFromBase64String(padded, bytes, out var written) && (bytes = bytes[..written]).Length > 0;
+        if (!long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix))
+        {
+            return null;
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
+        return expires <= time.GetUtcNow() ? null : new DirectLineGrant(conversationId, userId, expires);
     }
 }

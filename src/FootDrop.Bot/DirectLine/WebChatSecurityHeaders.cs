@@ -12,7 +12,7 @@ namespace FootDrop.Bot.DirectLine;
 /// policy does not govern: the hash of the empty string allows exactly those elements, and no inline CSS;</item>
 /// <item>images from this site, <c>data:</c> (inline SVG icons) and <c>blob:</c> (the typing and sending animations
 /// are GIFs Web Chat turns into blob URLs);</item>
-/// <item>calls to this site, and in AzureDirectLine mode to Azure's Direct Line (app.js turns web sockets off);</item>
+/// <item>calls to this site (its Direct Line stream included), and in AzureDirectLine mode to Azure's Direct Line and its stream;</item>
 /// <item>framing by this site and <see cref="WebChatOptions.AllowedOrigins"/> only.</item>
 /// </list>
 /// </summary>
@@ -25,9 +25,11 @@ public sealed class WebChatSecurityHeaders
     {
         var settings = options.Value;
         var frameAncestors = string.Join(' ', new[] { "'self'" }.Concat(settings.AllowedOrigins.Select(o => WebChatOrigins.Normalize(o)!)));
+        // 'self' covers this site's own WebSocket (ws: under http, wss: under https); Azure's stream is wss: on its host.
+        var azure = new Uri(settings.DirectLineBaseUrl);
         var connectSources = settings.Mode == "BuiltIn"
             ? "'self'"
-            : "'self' " + WebChatOrigins.Normalize(new Uri(settings.DirectLineBaseUrl).GetLeftPart(UriPartial.Authority));
+            : $"'self' {WebChatOrigins.Normalize(azure.GetLeftPart(UriPartial.Authority))} wss://{(azure.IsDefaultPort ? azure.IdnHost : azure.IdnHost + ":" + azure.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
         ContentSecurityPolicy = $"default-src 'none'; script-src 'self'; style-src 'self' {EmptyStyleHash}; img-src 'self' data: blob:; "
             + $"connect-src {connectSources}; base-uri 'none'; form-action 'none'; frame-ancestors {frameAncestors}";
     }

@@ -10,9 +10,18 @@ public static class WebChatServices
     {
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
+        services.AddSingleton<WebChatKeys>();
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<WebIdentity>();
+        services.AddSingleton<IDirectLineStore>(CreateStore);
+        services.AddSingleton<DirectLineSignals>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineStreams>();
         services.AddSingleton<DirectLineAdapter>();
+        services.AddHostedService<WebChatStartup>();
+        services.AddHostedService<DirectLineHousekeeping>();
+        services.AddSingleton<PostgresDirectLineListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresDirectLineListener>());
         services.AddSingleton<WebChatSecurityHeaders>();
         services.AddSingleton<IProactiveRoute>(sp => sp.GetRequiredService<DirectLineAdapter>());
         services.AddSingleton<IUserDataStore, DirectLineTranscriptEraser>();
@@ -27,6 +36,19 @@ public static class WebChatServices
         return services;
     }
 
+    /// <summary>The built-in Direct Line keeps its conversations where the bot state is: the same SQLite file or PostgreSQL database, or memory.</summary>
+    private static IDirectLineStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<WebChatOptions>>();
+        var time = services.GetRequiredService<TimeProvider>();
+        return services.GetRequiredService<Microsoft.Bot.Builder.IStorage>() switch
+        {
+            SqliteStorage sqlite => new SqliteDirectLineStore(sqlite, options, time),
+            PostgresStorage postgres => new PostgresDirectLineStore(postgres, options, time),
+            _ => new MemoryDirectLineStore(options, time),
+        };
+    }
+
     public static WebApplication UseWebChat(this WebApplication app)
     {
         var securityHeaders = app.Services.GetRequiredService<WebChatSecurityHeaders>();
@@ -38,6 +60,9 @@ public static class WebChatServices
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
+
+        // Pings keep proxies from closing a quiet chat's stream; Web Chat sends its own empty messages too.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRateLimiter();
         app.MapDirectLine();
         app.MapWebChat();
@@ -72,6 +97,12 @@ internal sealed class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
         if (options.TokenExchangeTimeout < TimeSpan.FromSeconds(1) || options.TokenExchangeTimeout > TimeSpan.FromMinutes(1))
         {
             failures.Add($"WebChat:TokenExchangeTimeout must be between 00:00:01 and 00:01:00, not {options.TokenExchangeTimeout}.");
+        }
+
+        // Shorter keys make forging a token or an identity a matter of guessing the key.
+        if (!string.IsNullOrEmpty(options.TokenSigningKey) && options.TokenSigningKey.Trim().Length < 32)
+        {
+            failures.Add("WebChat:TokenSigningKey must be at least 32 characters (for example 32 random bytes in base64), or empty to keep a generated one in the database.");
         }
 
         if (options.ConversationIdleTimeout <= TimeSpan.Zero)

@@ -24,19 +24,22 @@ public sealed partial class ProactiveMessenger(
     IOptions<BotCredentialsOptions> credentials,
     ILogger<ProactiveMessenger> logger)
 {
-    public async Task<bool> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
+    public Task<bool> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
+        => ContinueAsync(reference, async (turnContext, ct) => await turnContext.SendActivityAsync(activity, ct), cancellationToken);
+
+    /// <summary>Runs <paramref name="callback"/> in a turn of an existing conversation; false if that failed (logged).</summary>
+    public async Task<bool> ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
-        BotCallbackHandler send = async (turnContext, ct) => await turnContext.SendActivityAsync(activity, ct);
         try
         {
             var route = routes.FirstOrDefault(r => r.Owns(reference));
             if (route is not null)
             {
-                await route.ContinueConversationAsync(reference, send, cancellationToken);
+                await route.ContinueConversationAsync(reference, callback, cancellationToken);
             }
             else
             {
-                await channelAdapter.ContinueConversationAsync(credentials.Value.MicrosoftAppId ?? string.Empty, reference, send, cancellationToken);
+                await channelAdapter.ContinueConversationAsync(credentials.Value.MicrosoftAppId ?? string.Empty, reference, callback, cancellationToken);
             }
 
             return true;

@@ -162,6 +162,38 @@ public sealed partial class PostgresStorage : RelationalStorage, IAsyncDisposabl
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    protected override async Task TouchRowAsync(string key, DateTimeOffset now, DateTimeOffset notSince, CancellationToken cancellationToken)
+    {
+        // An UPDATE that matches nothing takes no row lock, so a page load of someone seen within the hour writes nothing.
+        await using var command = _dataSource.CreateCommand($"UPDATE {_table} SET updated_at = @now WHERE key_hash = @hash AND key = @key AND updated_at < @notSince;");
+        command.Parameters.AddWithValue("hash", HashKey(key));
+        command.Parameters.AddWithValue("key", Encoding.UTF8.GetBytes(key));
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        command.Parameters.AddWithValue("notSince", notSince.UtcDateTime);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<IReadOnlyList<string>> DeleteUserRowsWrittenBeforeAsync(string keyPrefix, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var prefix = Encoding.UTF8.GetBytes(keyPrefix);
+        await using var command = _dataSource.CreateCommand(
+            $"DELETE FROM {_table} WHERE NOT conversation_scoped AND substring(key from 1 for @length) = @prefix AND updated_at < @cutoff RETURNING key;");
+        command.Parameters.AddWithValue("length", prefix.Length);
+        command.Parameters.AddWithValue("prefix", prefix);
+        command.Parameters.AddWithValue("cutoff", cutoff.UtcDateTime);
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(0)));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The connections of this database, for the other tables kept beside the bot state (the built-in Direct Line's).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
     private static byte[] HashKey(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,49}$")]

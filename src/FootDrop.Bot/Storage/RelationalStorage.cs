@@ -10,7 +10,7 @@ namespace FootDrop.Bot.Storage;
 /// is set on the item (an <see cref="IStoreItem"/>, or the <c>eTag</c> entry of a dictionary or JObject), so saving
 /// the same state again in the turn works. Inside a run of a turn the writes are a unit: see <see cref="TurnStorageScope"/>.
 /// </summary>
-public abstract class RelationalStorage : IStorage, IConversationStateExpiry
+public abstract class RelationalStorage : IStorage, IConversationStateExpiry, IUserStateExpiry
 {
     private readonly Lock _createLock = new();
     private Task? _created;
@@ -163,6 +163,27 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
         return await DeleteConversationRowsWrittenBeforeAsync(cutoff, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task MarkUserSeenAsync(string userStateKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userStateKey);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var now = TimeProvider.GetUtcNow();
+        await TouchRowAsync(userStateKey, now, now - IUserStateExpiry.SeenResolution, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> DeleteUserStateWrittenBeforeAsync(IReadOnlyCollection<string> channelIds, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelIds);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = new List<string>();
+        foreach (var channelId in channelIds.Distinct(StringComparer.Ordinal))
+        {
+            deleted.AddRange(await DeleteUserRowsWrittenBeforeAsync(StateKeys.UserKeyPrefix(channelId), cutoff, cancellationToken).ConfigureAwait(false));
+        }
+
+        return deleted;
+    }
+
     private static object ToItem(string key, string document, string eTag)
     {
         object item;
@@ -223,6 +244,12 @@ public abstract class RelationalStorage : IStorage, IConversationStateExpiry
     protected abstract Task DeleteRowsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     protected abstract Task<int> DeleteConversationRowsWrittenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Sets the row's last-written time to <paramref name="now"/> if it exists and was last written before <paramref name="notSince"/>.</summary>
+    protected abstract Task TouchRowAsync(string key, DateTimeOffset now, DateTimeOffset notSince, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the user-scoped rows whose key starts with <paramref name="keyPrefix"/>, last written before <paramref name="cutoff"/>; returns their keys.</summary>
+    protected abstract Task<IReadOnlyList<string>> DeleteUserRowsWrittenBeforeAsync(string keyPrefix, DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     protected internal sealed record StoredRow(string Document, string ETag);
 

@@ -212,6 +212,77 @@ public sealed class SqliteStorage : RelationalStorage, IDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    protected override async Task TouchRowAsync(string key, DateTimeOffset now, DateTimeOffset notSince, CancellationToken cancellationToken)
+    {
+        // Read first: a page load of someone seen within the hour must not queue for the write lock.
+        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = $"SELECT updated_at FROM {TableName} WHERE key = $key;";
+            read.Parameters.AddWithValue("$key", key);
+            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long updated || updated >= notSince.ToUnixTimeMilliseconds())
+            {
+                return;
+            }
+        }
+
+        await GatedAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var touch = connection.CreateCommand();
+            touch.CommandText = $"UPDATE {TableName} SET updated_at = $now WHERE key = $key AND updated_at < $notSince;";
+            touch.Parameters.AddWithValue("$key", key);
+            touch.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            touch.Parameters.AddWithValue("$notSince", notSince.ToUnixTimeMilliseconds());
+            return await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task<IReadOnlyList<string>> DeleteUserRowsWrittenBeforeAsync(string keyPrefix, DateTimeOffset cutoff, CancellationToken cancellationToken)
+        => GatedAsync<IReadOnlyList<string>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Expired users are deleted for privacy: synced at commit, like the user's own erasure.
+            await SetSynchronousAsync(connection, "FULL", cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+
+            // A range on the primary key rather than LIKE, which is case-insensitive and would treat '_' in a channel id as a wildcard.
+            command.CommandText = $"DELETE FROM {TableName} WHERE key >= $from AND key < $to AND conversation_scoped = 0 AND updated_at < $cutoff RETURNING key;";
+            command.Parameters.AddWithValue("$from", keyPrefix);
+            command.Parameters.AddWithValue("$to", keyPrefix[..^1] + (char)(keyPrefix[^1] + 1));
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            var keys = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(reader.GetString(0));
+            }
+
+            return keys;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a connection of this database as its only writer in this process, as every state
+    /// write is: other tables of the same file (the built-in Direct Line's) share the queue instead of meeting SQLite's
+    /// busy wait. <paramref name="durable"/> syncs at commit, for deletions that must survive a power cut.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, bool durable, CancellationToken cancellationToken)
+        => GatedAsync(async () =>
+        {
+            await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await SetSynchronousAsync(connection, durable || !_wal ? "FULL" : "NORMAL", cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>A connection of this database for reading; under WAL readers never wait for the writer.</summary>
+    internal async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Per connection, and pooled connections keep it: every write path sets the level it needs.</summary>
     private static async Task SetSynchronousAsync(SqliteConnection connection, string level, CancellationToken cancellationToken)
     {

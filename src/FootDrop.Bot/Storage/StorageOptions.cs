@@ -17,6 +17,12 @@ public sealed class StorageOptions
     /// <summary>Conversation state not written for this long is deleted; user state (exercise progress) is kept.</summary>
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The user state of an anonymous web user (see <see cref="WebUsers"/>) not written or seen for this long is deleted,
+    /// and the identity their browser keeps stops being honoured. Teams users keep theirs until they delete it.
+    /// </summary>
+    public TimeSpan WebUserIdleTimeout { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>The provider named by <see cref="Provider"/>; only meaningful once the options are validated.</summary>
     public StorageProvider ProviderKind => Enum.TryParse<StorageProvider>(Provider?.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
         ? kind

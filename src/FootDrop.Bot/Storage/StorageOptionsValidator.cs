@@ -36,6 +36,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add($"Storage:ConversationIdleTimeout must be positive (for example \"1.00:00:00\" for a day), not {options.ConversationIdleTimeout}.");
         }
 
+        if (options.WebUserIdleTimeout < TimeSpan.FromHours(1))
+        {
+            failures.Add($"Storage:WebUserIdleTimeout must be at least an hour (for example \"90.00:00:00\" for 90 days), not {options.WebUserIdleTimeout}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

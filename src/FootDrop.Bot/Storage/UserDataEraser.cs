@@ -3,8 +3,11 @@ using Microsoft.Bot.Schema;
 
 namespace FootDrop.Bot.Storage;
 
-/// <summary>The person whose data is erased, and the conversation they asked in.</summary>
-public sealed record UserDataOwner(string ChannelId, string UserId, string ConversationId)
+/// <summary>
+/// The person whose data is erased, the conversation they asked in, and the id of the message that asked (null when
+/// unknown): a transcript store keeps that message and what follows, so the page still sees its answer confirmed.
+/// </summary>
+public sealed record UserDataOwner(string ChannelId, string UserId, string ConversationId, string? ActivityId = null)
 {
     public static UserDataOwner From(IActivity activity)
     {
@@ -12,7 +15,8 @@ public sealed record UserDataOwner(string ChannelId, string UserId, string Conve
         return new UserDataOwner(
             activity.ChannelId ?? throw new ArgumentException("The activity has no channel id.", nameof(activity)),
             activity.From?.Id ?? throw new ArgumentException("The activity has no sender id.", nameof(activity)),
-            activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)));
+            activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)),
+            activity.Id);
     }
 }
 

@@ -27,7 +27,10 @@ public sealed class BrowserFactDiscoverer(IMessageSink diagnosticMessageSink) : 
     {
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
-        if (BrowserFactAttribute.SkipReason is { } reason)
+        // A browser test that also needs PostgreSQL skips (outside CI) for either reason.
+        var needsPostgres = testMethod.Method.GetCustomAttributes(typeof(Storage.Support.RequiresPostgresAttribute)).Any()
+            || testMethod.TestClass.Class.GetCustomAttributes(typeof(Storage.Support.RequiresPostgresAttribute)).Any();
+        if ((BrowserFactAttribute.SkipReason ?? (needsPostgres ? Storage.Support.TestPostgres.SkipReason : null)) is { } reason)
         {
             return [new XunitSkippedDataRowTestCase(diagnosticMessageSink, display, displayOptions, testMethod, reason)];
         }

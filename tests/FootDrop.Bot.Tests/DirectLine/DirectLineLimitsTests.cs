@@ -216,7 +216,7 @@ public sealed class DirectLineLimitsTests
             await client.PostMessageAsync(heavy, $"long {i} " + new string('y', 200_000));
         }
 
-        var total = bot.Services.GetRequiredService<DirectLineConversations>().HistoryBytes;
+        var total = await bot.Services.GetRequiredService<DirectLineConversations>().HistoryBytesAsync();
         var heavyTexts = ((JArray)(await client.GetActivitiesAsync(heavy))["activities"]!).Select(a => a.Value<string>("text") ?? string.Empty).ToList();
 
         Assert.InRange(total, 1, 1_048_576);

@@ -18,7 +18,8 @@ public sealed class MemoryMeasurement
 
 /// <summary>
 /// The memory budget the README states for the built-in Direct Line at the default settings, checked with 1,000 web
-/// conversations whose histories are full.
+/// conversations whose histories are full. With memory storage the transcripts are on the heap, within the budget;
+/// with SQLite (as deployed) they are in the database, bounded by the same settings, and the heap holds none of them.
 /// </summary>
 [Collection(MemoryMeasurement.Name)]
 public sealed class DirectLineMemoryBudgetTests(ITestOutputHelper output) : IDisposable
@@ -32,16 +33,19 @@ public sealed class DirectLineMemoryBudgetTests(ITestOutputHelper output) : IDis
     public void Dispose() => _data.Dispose();
 
     [Fact]
-    public async Task A_thousand_conversations_with_full_histories_stay_within_the_documented_budget()
+    public async Task A_thousand_conversations_with_full_histories_in_memory_stay_within_the_documented_budget()
     {
-        // Defaults throughout, SQLite state as deployed; only the per-address allowances are lifted, since every
+        // Defaults throughout, bot state in SQLite (so the heap measures the transcripts alone) and the transcripts in
+        // the in-memory store that memory storage uses; only the per-address allowances are lifted, since every
         // simulated visitor comes from 127.0.0.1.
-        using var bot = new BotApp(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:DataDirectory"] = _data.Path,
-            ["WebChat:TokensPerMinute"] = "1000000",
-        });
+        using var bot = new BotApp(
+            new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["Storage:DataDirectory"] = _data.Path,
+                ["WebChat:TokensPerMinute"] = "1000000",
+            },
+            services => services.AddSingleton<IDirectLineStore>(sp => new MemoryDirectLineStore(sp.GetRequiredService<IOptions<WebChatOptions>>(), TimeProvider.System)));
         var client = new DirectLineClient(bot.Http);
         var settings = bot.Services.GetRequiredService<IOptions<WebChatOptions>>().Value;
         var conversations = bot.Services.GetRequiredService<DirectLineConversations>();
@@ -54,13 +58,40 @@ public sealed class DirectLineMemoryBudgetTests(ITestOutputHelper output) : IDis
         var after = Heap();
 
         var growth = after - before;
-        output.WriteLine($"1,000 conversations: heap +{growth / 1024.0 / 1024.0:F1} MB, transcripts {conversations.HistoryBytes / 1024.0 / 1024.0:F1} MB counted, {conversations.Count} live, filled in {elapsed.TotalSeconds:F1} s");
-        Assert.Equal(1_001, conversations.Count);
-        Assert.InRange(conversations.HistoryBytes, 1_000L * settings.MaxHistoryBytes * 8 / 10, settings.MaxTotalHistoryBytes);
-        Assert.True(growth <= conversations.HistoryBytes + (1_000 * PerConversationBytes), $"The heap grew {growth:N0} bytes for {conversations.HistoryBytes:N0} bytes of transcripts.");
+        var transcripts = await conversations.HistoryBytesAsync();
+        output.WriteLine($"1,000 conversations in memory: heap +{growth / 1024.0 / 1024.0:F1} MB, transcripts {transcripts / 1024.0 / 1024.0:F1} MB counted, {await conversations.CountAsync()} live, filled in {elapsed.TotalSeconds:F1} s");
+        Assert.Equal(1_001, await conversations.CountAsync());
+        Assert.InRange(transcripts, 1_000L * settings.MaxHistoryBytes * 8 / 10, settings.MaxTotalHistoryBytes);
+        Assert.True(growth <= transcripts + (1_000 * PerConversationBytes), $"The heap grew {growth:N0} bytes for {transcripts:N0} bytes of transcripts.");
 
         // So the defaults (5,000 conversations, 64 MB of transcripts) stay under the stated budget.
         Assert.True(settings.MaxTotalHistoryBytes + (settings.MaxConversations * PerConversationBytes) <= BudgetBytes);
+    }
+
+    [Fact]
+    public async Task A_thousand_conversations_with_full_histories_on_SQLite_keep_their_transcripts_in_the_database_not_the_heap()
+    {
+        using var bot = new BotApp(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:DataDirectory"] = _data.Path,
+            ["WebChat:TokensPerMinute"] = "1000000",
+        });
+        var client = new DirectLineClient(bot.Http);
+        var settings = bot.Services.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        var conversations = bot.Services.GetRequiredService<DirectLineConversations>();
+        await FillAsync(client, 1, settings.MaxHistoryBytes);
+        var before = Heap();
+
+        await FillAsync(client, 1_000, settings.MaxHistoryBytes);
+        var after = Heap();
+
+        var growth = after - before;
+        var transcripts = await conversations.HistoryBytesAsync();
+        output.WriteLine($"1,000 conversations on SQLite: heap +{growth / 1024.0 / 1024.0:F1} MB, transcripts {transcripts / 1024.0 / 1024.0:F1} MB stored");
+        Assert.Equal(1_001, await conversations.CountAsync());
+        Assert.InRange(transcripts, 1_000L * settings.MaxHistoryBytes * 8 / 10, settings.MaxTotalHistoryBytes);
+        Assert.True(growth <= transcripts / 8, $"The heap grew {growth:N0} bytes for {transcripts:N0} bytes of transcripts kept in SQLite.");
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ public sealed class WebChatPageHeadersTests
     }
 
     [Fact]
-    public async Task In_AzureDirectLine_mode_the_page_may_call_Azures_Direct_Line_and_nothing_else()
+    public async Task In_AzureDirectLine_mode_the_page_may_call_Azures_Direct_Line_and_its_stream_and_nothing_else()
     {
         using var bot = new BotApp(new Dictionary<string, string?>
         {
@@ -79,7 +79,7 @@ public sealed class WebChatPageHeadersTests
 
         var policy = Directives(Header(await bot.Http.GetAsync("/"), "Content-Security-Policy"));
 
-        Assert.Equal("'self' https://europe.directline.botframework.com", policy["connect-src"]);
+        Assert.Equal("'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com", policy["connect-src"]);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using FootDrop.Bot.Conversation;
+using FootDrop.Bot.Proactive;
 using FootDrop.Bot.Tests.Infrastructure;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -77,6 +78,61 @@ public sealed class ProactiveHoldTimerTests : IAsyncLifetime
         // No timer fired, so no relax is on its way either.
         Assert.Empty(_clock.Fired);
         Assert.Empty(_connector.Received);
+    }
+
+    [Fact]
+    public async Task A_hold_ended_in_the_stored_conversation_says_nothing_when_its_timer_is_due()
+    {
+        const string conversation = "conv-hold-elsewhere";
+        await SeedAsync("user-elsewhere");
+        foreach (var text in new[] { "calf stretch", "no", "next", "next", "next", "next", "Start hold" })
+        {
+            await _bot.PostActivityAsync(Activities.EmulatorMessage(_connector.ServiceUrl, conversation, text, "user-elsewhere"));
+        }
+
+        Assert.Equal(_bot.Services.GetRequiredService<Texts>().Get(TextKeys.ExerciseHoldStarted, ("seconds", 30)), _connector.Received.Last().Text);
+
+        // What a message on another instance leaves behind: the stored conversation without the hold, and this
+        // process's timer still running.
+        await EndStoredHoldAsync(conversation, "user-elsewhere");
+        _connector.Clear();
+        var holds = _bot.Services.GetRequiredService<HoldTimers>();
+        var settled = holds.Settled;
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => holds.Settled > settled);
+
+        Assert.Single(_clock.Fired);
+        Assert.Empty(_connector.Received);
+    }
+
+    private async Task EndStoredHoldAsync(string conversationId, string userId)
+    {
+        var state = _bot.Services.GetRequiredService<BotStateAccessors>();
+        var reference = new ConversationReference
+        {
+            ChannelId = "emulator",
+            ServiceUrl = _connector.ServiceUrl.ToString(),
+            User = new ChannelAccount(userId),
+            Bot = new ChannelAccount("bot"),
+            Conversation = new ConversationAccount(id: conversationId),
+        };
+        var adapter = new TestAdapter(reference);
+        await adapter.ProcessActivityAsync(adapter.MakeActivity(), async (turn, ct) =>
+        {
+            Assert.NotNull(await state.PendingHold.GetAsync(turn, null, ct));
+            await state.PendingHold.DeleteAsync(turn, ct);
+            await state.ConversationState.SaveChangesAsync(turn, false, ct);
+        }, CancellationToken.None);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The hold timer did not settle.");
+            await Task.Delay(10);
+        }
     }
 
     private Task SeedAsync(string userId)

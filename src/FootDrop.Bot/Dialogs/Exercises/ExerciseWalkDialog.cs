@@ -104,11 +104,7 @@ public sealed class ExerciseWalkDialog : ComponentDialog
             var current = ExerciseCoach.CurrentStep(plan, walk.Position);
             if (current is { IsHold: true })
             {
-                var reference = step.Context.Activity.GetConversationReference();
-
-                // "Relax" is a message of its own, not a reply to "start hold" (Teams would thread it otherwise).
-                reference.ActivityId = null;
-                _holds.Start(reference, TimeSpan.FromSeconds(plan.HoldMaxSeconds), MessageFactory.Text(_texts[TextKeys.ExerciseHoldDone]));
+                await _holds.StartAsync(step.Context, TimeSpan.FromSeconds(plan.HoldMaxSeconds), MessageFactory.Text(_texts[TextKeys.ExerciseHoldDone]), cancellationToken);
                 walk.Announcement = _texts.Get(TextKeys.ExerciseHoldStarted, ("seconds", plan.HoldMaxSeconds));
             }
             else

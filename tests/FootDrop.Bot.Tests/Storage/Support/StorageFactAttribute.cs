@@ -3,8 +3,8 @@ using Xunit.Sdk;
 
 namespace FootDrop.Bot.Tests.Storage.Support;
 
-/// <summary>Marks a test class whose tests need PostgreSQL (see <see cref="TestPostgres"/>).</summary>
-[AttributeUsage(AttributeTargets.Class)]
+/// <summary>Marks a test class whose tests need PostgreSQL (see <see cref="TestPostgres"/>), or one browser test that does.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class RequiresPostgresAttribute : Attribute;
 
 /// <summary>
