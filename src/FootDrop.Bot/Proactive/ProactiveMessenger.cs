@@ -26,19 +26,9 @@ public sealed partial class ProactiveMessenger(
 {
     public async Task<bool> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
     {
-        BotCallbackHandler send = async (turnContext, ct) => await turnContext.SendActivityAsync(activity, ct);
         try
         {
-            var route = routes.FirstOrDefault(r => r.Owns(reference));
-            if (route is not null)
-            {
-                await route.ContinueConversationAsync(reference, send, cancellationToken);
-            }
-            else
-            {
-                await channelAdapter.ContinueConversationAsync(credentials.Value.MicrosoftAppId ?? string.Empty, reference, send, cancellationToken);
-            }
-
+            await ContinueAsync(reference, async (turnContext, ct) => await turnContext.SendActivityAsync(activity, ct), cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -46,6 +36,18 @@ public sealed partial class ProactiveMessenger(
             LogSendFailed(logger, reference.ChannelId, exception.GetType().FullName);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> in a turn of the conversation, through the adapter that owns it. The callback
+    /// does not run when the conversation is gone (a built-in Direct Line conversation whose page has closed).
+    /// </summary>
+    public Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var route = routes.FirstOrDefault(r => r.Owns(reference));
+        return route is not null
+            ? route.ContinueConversationAsync(reference, callback, cancellationToken)
+            : channelAdapter.ContinueConversationAsync(credentials.Value.MicrosoftAppId ?? string.Empty, reference, callback, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A proactive message to a {ChannelId} conversation failed: {ExceptionType}")]
