@@ -1,6 +1,6 @@
 using FootDrop.Bot.Conversation;
 using FootDrop.Bot.DialogLayer;
-using FootDrop.Bot.DialogLayer.Prompts;
+using FootDrop.Content.Text;
 using FootDrop.Bot.Dialogs;
 using FootDrop.Bot.Dialogs.Exercises;
 using FootDrop.Content.Model;
@@ -28,12 +28,12 @@ public sealed class ReminderConversation(
     /// <summary>"Start today's exercises" and "Not today", from the reminder's card or typed; true when handled.</summary>
     public async Task<bool> TryHandleButtonAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        var buttons = new List<Choice>
-        {
-            new(ReminderLanguage.StartValue, texts[TextKeys.ButtonReminderStart]),
-            new(ReminderLanguage.NotTodayValue, texts[TextKeys.ButtonReminderSkip]),
-        };
-        switch (ChoicePrompt.RecognizeText(text, buttons, allowPartial: false)?.Value)
+        // Only the button's own words or value: these work anywhere, so "1" (a pain score) or "not today thanks" must not.
+        var words = TextNormalizer.Canonical(text);
+        var pressed = new[] { ReminderLanguage.StartValue, ReminderLanguage.NotTodayValue }
+            .FirstOrDefault(value => words == TextNormalizer.Canonical(value)
+                || words == TextNormalizer.Canonical(texts[value == ReminderLanguage.StartValue ? TextKeys.ButtonReminderStart : TextKeys.ButtonReminderSkip]));
+        switch (pressed)
         {
             case ReminderLanguage.StartValue:
                 await dc.CancelAllDialogsAsync(cancellationToken);
