@@ -275,7 +275,8 @@ public sealed partial class FootDropBot(
     {
         // Reminder requests first ("remind me to do my exercises at 6" names the exercises too), then a whole-message menu
         // choice, then the user's own words, then any menu word inside a sentence.
-        if (reminders.Recognize(text) is { } reminderRequest)
+        // The message's own words: a menu prompt hands over "reminders" for "change my reminder to 7pm".
+        if (reminders.Recognize(dc.Context.Activity.Text ?? text) is { } reminderRequest)
         {
             await dc.BeginDialogAsync(ReminderDialog.DialogId, reminderRequest, cancellationToken);
             return;

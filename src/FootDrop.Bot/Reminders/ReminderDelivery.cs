@@ -26,6 +26,9 @@ public enum ReminderOutcomeKind
     SkippedQuietHours,
     SkippedTooLate,
 
+    /// <summary>Handed over before its time; the trigger fires again when it is due.</summary>
+    SkippedEarly,
+
     /// <summary>Already sent for that day (a firing seen twice).</summary>
     SkippedAlreadySent,
 
@@ -55,6 +58,8 @@ public sealed partial class ReminderDelivery(
     TimeProvider time,
     ILogger<ReminderDelivery> logger)
 {
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromMinutes(1);
+
     /// <summary>Raised after every firing, whatever became of it.</summary>
     public event Action<ReminderOutcome>? Completed;
 
@@ -135,6 +140,12 @@ public sealed partial class ReminderDelivery(
 
         var now = time.GetUtcNow();
         var settings = options.Value;
+        if (firing.ScheduledUtc - now > EarlyTolerance)
+        {
+            // Never ahead of time (Quartz may hand over an acquired trigger while it shuts down).
+            return ReminderOutcomeKind.SkippedEarly;
+        }
+
         if (now - firing.ScheduledUtc > settings.SkipWhenLateBy)
         {
             return ReminderOutcomeKind.SkippedTooLate;

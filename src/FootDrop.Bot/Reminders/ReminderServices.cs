@@ -100,6 +100,7 @@ internal sealed class ReminderWarmup(ReminderLanguage language) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         language.Warmup();
+        _ = ReminderTimes.WarmupAsync();
         return Task.CompletedTask;
     }
 

@@ -54,6 +54,18 @@ public static class ReminderTimes
         return cities;
     });
 
+    private static readonly Lazy<Task> s_warmup = new(() => Task.Run(() =>
+    {
+        NormalizeZoneId("Europe/London");
+        ZoneFromAnswer("London");
+    }));
+
+    /// <summary>
+    /// Loads TimeZoneConverter's tables and the city names (a few seconds, once per process) in the background, so the
+    /// first user to set a reminder does not wait for them.
+    /// </summary>
+    public static Task WarmupAsync() => s_warmup.Value;
+
     /// <summary>The zone an IANA, Windows or Rails name stands for, as an IANA name; null if unknown.</summary>
     public static string? NormalizeZoneId(string? id)
     {
@@ -112,26 +124,32 @@ public static class ReminderTimes
             return direct;
         }
 
-        var words = TextNormalizer.Canonical(text);
-        foreach (var prefix in new[] { "i am in ", "im in ", "i live in ", "in ", "the " })
+        // "I'm in Berlin", "we live in New York": the zone is named by the last words.
+        var words = TextNormalizer.Canonical(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 12)
         {
-            if (words.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        }
+
+        for (var skip = 0; skip < words.Length; skip++)
+        {
+            var candidate = string.Join(' ', words[skip..]);
+            foreach (var suffix in new[] { string.Empty, " time zone", " timezone", " time" })
             {
-                words = words[prefix.Length..];
+                if (suffix.Length > 0 && !candidate.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var name = candidate[..^suffix.Length];
+                if (s_zoneWords.TryGetValue(name, out var known) || s_cities.Value.TryGetValue(name, out known))
+                {
+                    return known;
+                }
             }
         }
 
-        foreach (var suffix in new[] { " time zone", " timezone", " time" })
-        {
-            if (words.EndsWith(suffix, StringComparison.Ordinal) && !s_zoneWords.ContainsKey(words))
-            {
-                words = words[..^suffix.Length];
-            }
-        }
-
-        return s_zoneWords.TryGetValue(words, out var known) ? known
-            : s_cities.Value.TryGetValue(words, out var city) ? city
-            : null;
+        return null;
     }
 
     /// <summary>The Quartz cron expression of a schedule: second, minute, hour, any day of the month, every month, the days.</summary>
