@@ -278,7 +278,7 @@ public sealed partial class FootDropBot(
         // The message's own words: a menu prompt hands over "reminders" for "change my reminder to 7pm".
         if (reminders.Recognize(dc.Context.Activity.Text ?? text) is { } reminderRequest)
         {
-            await dc.BeginDialogAsync(ReminderDialog.DialogId, reminderRequest, cancellationToken);
+            await BeginThenMenuAsync(dc, ReminderDialog.DialogId, reminderRequest, cancellationToken);
             return;
         }
 
@@ -308,7 +308,7 @@ public sealed partial class FootDropBot(
                 await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
                 break;
             case "reminders":
-                await dc.BeginDialogAsync(ReminderDialog.DialogId, ReminderConversation.Overview(), cancellationToken);
+                await BeginThenMenuAsync(dc, ReminderDialog.DialogId, ReminderConversation.Overview(), cancellationToken);
                 break;
             case "help":
                 await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.Help]), cancellationToken);
@@ -329,6 +329,16 @@ public sealed partial class FootDropBot(
                 await dc.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
                 await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>A dialog that may finish in the turn it starts ("what are my reminders") is followed by the menu, as one that finishes later is.</summary>
+    private static async Task BeginThenMenuAsync(DialogContext dc, string dialogId, object options, CancellationToken cancellationToken)
+    {
+        var result = await dc.BeginDialogAsync(dialogId, options, cancellationToken);
+        if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null)
+        {
+            await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
         }
     }
 
