@@ -53,7 +53,8 @@ public sealed partial class ReminderScheduler(
                 .InTimeZone(ReminderTimes.Zone(schedule.TimeZone))
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .WithMisfireThreshold(options.Value.SkipWhenLateBy)
-            .StartAt(time.GetUtcNow())
+            // Strictly after now, as the confirmation says: "tomorrow at this time" set at 9:00:00 is not due at once.
+            .StartAt(time.GetUtcNow().AddSeconds(1))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         return trigger.NextFireTimeUtc ?? ReminderTimes.NextTimes(schedule, time.GetUtcNow()).First();
