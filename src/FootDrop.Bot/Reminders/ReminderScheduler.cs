@@ -109,7 +109,16 @@ public sealed partial class ReminderScheduler(
                 await scheduler.Start(cancellationToken);
             }
 
-            LogStarted(logger, storage.Value.ProviderKind.ToString(), scheduler.SchedulerInstanceId);
+            // A line for the stores that last, as the bot state's start-up check writes; the memory store is for tests.
+            if (storage.Value.ProviderKind == StorageProvider.Memory)
+            {
+                LogStartedInMemory(logger);
+            }
+            else
+            {
+                LogStarted(logger, storage.Value.ProviderKind.ToString(), scheduler.SchedulerInstanceId);
+            }
+
             _started.TrySetResult(scheduler);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -135,6 +144,9 @@ public sealed partial class ReminderScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders are scheduled on the {Provider} store (scheduler instance {InstanceId})")]
     private static partial void LogStarted(ILogger logger, string provider, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reminders are scheduled in memory (lost on restart)")]
+    private static partial void LogStartedInMemory(ILogger logger);
 }
 
 /// <summary>Fires one user's reminder: the delivery decides what, if anything, to send.</summary>
