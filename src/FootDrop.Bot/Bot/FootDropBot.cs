@@ -6,6 +6,7 @@ using FootDrop.Bot.Dialogs.Exercises;
 using FootDrop.Bot.Dialogs.Triage;
 using FootDrop.Bot.Proactive;
 using FootDrop.Bot.Recognition;
+using FootDrop.Bot.Reminders;
 using FootDrop.Content.Model;
 using FootDrop.Content.Recognition;
 using FootDrop.Content.Triage;
@@ -32,6 +33,7 @@ public sealed partial class FootDropBot(
     TriageOutcomes outcomes,
     Texts texts,
     HoldTimers holds,
+    ReminderConversation reminders,
     IOptions<SafetyOptions> safety,
     TimeProvider time,
     ILogger<FootDropBot> logger) : IBot
@@ -66,6 +68,9 @@ public sealed partial class FootDropBot(
         await turnContext.SendActivitiesAsync(
             [MessageFactory.Text(texts[TextKeys.WelcomeGreeting]), MessageFactory.Text(texts[TextKeys.WelcomeDisclaimer])],
             cancellationToken);
+
+        // A web page that was closed when a reminder was due shows it when it is next open.
+        await reminders.ShowMissedAsync(turnContext, cancellationToken);
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
         await dc.CancelAllDialogsAsync(cancellationToken);
         await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
@@ -98,7 +103,8 @@ public sealed partial class FootDropBot(
                 return;
             }
 
-            if (await HandleGlobalCommandAsync(dc, GlobalCommands.Recognize(text), cancellationToken))
+            if (await HandleGlobalCommandAsync(dc, GlobalCommands.Recognize(text), cancellationToken)
+                || await reminders.TryHandleButtonAsync(dc, text, cancellationToken))
             {
                 return;
             }
@@ -253,6 +259,10 @@ public sealed partial class FootDropBot(
             case DialogTurnStatus.Complete when result.Result is DataErased:
                 // Nothing is written back after an erase; the next message starts a fresh conversation.
                 break;
+            case DialogTurnStatus.Complete when result.Result is SessionFinished:
+                var offer = await reminders.OfferAfterSessionAsync(dc.Context, cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain, Extra = offer is null ? null : [offer] }, cancellationToken);
+                break;
             case DialogTurnStatus.Complete:
             case DialogTurnStatus.Cancelled:
                 await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
@@ -263,7 +273,15 @@ public sealed partial class FootDropBot(
     /// <summary>Free text with no dialog waiting for it: a menu choice, a topic, an exercise, or the menu again.</summary>
     private async Task RouteAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        // A whole-message menu choice first, then the user's own words, then any menu word inside a sentence.
+        // Reminder requests first ("remind me to do my exercises at 6" names the exercises too), then a whole-message menu
+        // choice, then the user's own words, then any menu word inside a sentence.
+        // The message's own words: a menu prompt hands over "reminders" for "change my reminder to 7pm".
+        if (reminders.Recognize(dc.Context.Activity.Text ?? text) is { } reminderRequest)
+        {
+            await BeginThenMenuAsync(dc, ReminderDialog.DialogId, reminderRequest, cancellationToken);
+            return;
+        }
+
         var target = MenuDialog.Recognize(content, text, allowPartial: false)
             ?? recognizer.Recognize(text) switch
             {
@@ -289,6 +307,9 @@ public sealed partial class FootDropBot(
                 await dc.BeginDialogAsync(DialogIds.Progress, null, cancellationToken);
                 await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
                 break;
+            case "reminders":
+                await BeginThenMenuAsync(dc, ReminderDialog.DialogId, ReminderConversation.Overview(), cancellationToken);
+                break;
             case "help":
                 await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.Help]), cancellationToken);
                 await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
@@ -308,6 +329,16 @@ public sealed partial class FootDropBot(
                 await dc.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
                 await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>A dialog that may finish in the turn it starts ("what are my reminders") is followed by the menu, as one that finishes later is.</summary>
+    private static async Task BeginThenMenuAsync(DialogContext dc, string dialogId, object options, CancellationToken cancellationToken)
+    {
+        var result = await dc.BeginDialogAsync(dialogId, options, cancellationToken);
+        if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null)
+        {
+            await dc.BeginDialogAsync(DialogIds.Menu, new MenuOptions { PromptKey = TextKeys.MenuAgain }, cancellationToken);
         }
     }
 

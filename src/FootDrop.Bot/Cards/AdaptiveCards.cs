@@ -31,6 +31,15 @@ public static class AdaptiveCards
         return Card(body, actions);
     }
 
+    /// <summary>A text and one button that opens a link (the reminder's calendar file).</summary>
+    public static Attachment WithLink(string text, string title, string url)
+        => Card(new JArray(TextBlock(text)), new JArray(new JObject
+        {
+            ["type"] = "Action.OpenUrl",
+            ["title"] = title,
+            ["url"] = url,
+        }));
+
     private static JObject TextBlock(string text) => new()
     {
         ["type"] = "TextBlock",

@@ -2,8 +2,8 @@ using System.Reflection;
 
 namespace FootDrop.Bot.Conversation;
 
-/// <summary>Every text key the bot says; dialogs/messages.json must hold exactly these.</summary>
-public static class TextKeys
+/// <summary>Every text key the bot says; dialogs/messages.json must hold exactly these (the reminders' are in Reminders/).</summary>
+public static partial class TextKeys
 {
     public const string WelcomeGreeting = "welcome.greeting";
     public const string WelcomeDisclaimer = "welcome.disclaimer";

@@ -38,6 +38,14 @@ public sealed class TriageRecord
 
     [JsonProperty("on")]
     public DateTimeOffset On { get; set; }
+
+    /// <summary>When the user last said a clinician has seen them (asked before exercises after an urgent outcome).</summary>
+    [JsonProperty("clinicianSeenOn", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? ClinicianSeenOn { get; set; }
+
+    /// <summary>The outcome said to get care (urgent or emergency) and nobody has told the bot a clinician has seen them since.</summary>
+    [JsonIgnore]
+    public bool AwaitsClinician => Level is "urgent" or "emergency" && !(ClinicianSeenOn >= On);
 }
 
 /// <summary>One finished (or stopped) exercise session.</summary>

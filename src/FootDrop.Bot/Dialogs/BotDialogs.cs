@@ -2,6 +2,7 @@ using FootDrop.Bot.Conversation;
 using FootDrop.Bot.DialogLayer;
 using FootDrop.Bot.Dialogs.Exercises;
 using FootDrop.Bot.Dialogs.Triage;
+using FootDrop.Bot.Reminders;
 using Microsoft.Bot.Builder;
 
 namespace FootDrop.Bot.Dialogs;
@@ -19,7 +20,8 @@ public sealed class BotDialogs
         SymptomCheckDialog symptomCheck,
         RedFlagDialog redFlag,
         ProgressDialog progress,
-        DeleteDataDialog deleteData)
+        DeleteDataDialog deleteData,
+        ReminderDialog reminders)
     {
         _set = new DialogSet(state.DialogState)
             .Add(menu)
@@ -28,7 +30,8 @@ public sealed class BotDialogs
             .Add(symptomCheck)
             .Add(redFlag)
             .Add(progress)
-            .Add(deleteData);
+            .Add(deleteData)
+            .Add(reminders);
     }
 
     public Task<DialogContext> CreateContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)

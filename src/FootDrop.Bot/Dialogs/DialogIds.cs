@@ -17,3 +17,6 @@ public static class DialogIds
 /// so someone who types "toe lifts" while reading about causes gets the exercise, not a retry prompt.
 /// </summary>
 public sealed record Reroute(string Text);
+
+/// <summary>An exercise session ended with every exercise done (not stopped): the root may offer a reminder.</summary>
+public sealed record SessionFinished;

@@ -30,8 +30,9 @@ public sealed class MenuDialog : ComponentDialog
 
     private Task<DialogTurnResult> ShowMenuStepAsync(WaterfallStepContext<NoState> step, CancellationToken cancellationToken)
     {
-        var promptKey = step.GetOptions<MenuOptions>()?.PromptKey ?? TextKeys.MenuPrompt;
-        return step.PromptAsync(Prompting.ChoicePromptId, Prompting.OneShot(_texts[promptKey], Choices()), cancellationToken);
+        var options = step.GetOptions<MenuOptions>();
+        var promptKey = options?.PromptKey ?? TextKeys.MenuPrompt;
+        return step.PromptAsync(Prompting.ChoicePromptId, Prompting.OneShot(_texts[promptKey], [.. options?.Extra ?? [], .. Choices()]), cancellationToken);
     }
 
     /// <summary>Whatever was picked or typed is routed by the root, which knows every destination.</summary>
@@ -42,6 +43,9 @@ public sealed class MenuDialog : ComponentDialog
 public sealed class MenuOptions
 {
     public string? PromptKey { get; set; }
+
+    /// <summary>Choices offered before the menu's own, for this showing only (the reminder offer after a session).</summary>
+    public List<Choice>? Extra { get; set; }
 }
 
 /// <summary>For waterfalls that keep nothing between steps.</summary>

@@ -2,6 +2,7 @@ using FootDrop.Bot.Adapters;
 using FootDrop.Bot.Bot;
 using FootDrop.Bot.Concurrency;
 using FootDrop.Bot.DirectLine;
+using FootDrop.Bot.Reminders;
 using FootDrop.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -44,6 +45,7 @@ public static partial class BotHostingExtensions
         services.AddSingleton<TurnErrorPolicy>();
 
         services.AddConversation(builder.Configuration);
+        services.AddReminders(builder.Configuration);
         services.AddWebChat();
         services.AddTurnSafeBot<FootDropBot>();
 
@@ -54,6 +56,7 @@ public static partial class BotHostingExtensions
     {
         app.UseWebChat();
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapReminders();
         app.MapHealthChecks("/healthz");
 
         SayHowMessagesAreServed(app);

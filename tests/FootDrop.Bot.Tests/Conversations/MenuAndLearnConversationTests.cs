@@ -9,7 +9,7 @@ namespace FootDrop.Bot.Tests.Conversations;
 /// <summary>Welcome, the menu and the explanations, as a user meets them.</summary>
 public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixture<BotFixture>
 {
-    private static readonly string[] Menu = ["Learn about foot drop", "Exercises", "Check my symptoms", "My progress", "Help", "Delete my data"];
+    private static readonly string[] Menu = ["Learn about foot drop", "Exercises", "Check my symptoms", "My progress", "Exercise reminders", "Help", "Delete my data"];
 
     private Texts T => bot.Texts;
 
@@ -34,6 +34,7 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
     [InlineData("Exercises", TextKeys.ExercisePick)]
     [InlineData("Delete my data", TextKeys.DeleteDataConfirm)]
     [InlineData("My progress", TextKeys.ProgressNone)]
+    [InlineData("Exercise reminders", TextKeys.ReminderListNone)]
     [InlineData("Help", TextKeys.Help)]
     public async Task Each_menu_choice_leads_to_its_place(string choice, string expectedKey)
     {
@@ -192,7 +193,7 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
         await bot.Flow(bot.NewConversation("sms"))
             .Send("hello there")
             .Says(T[TextKeys.Fallback])
-            .AssertReplyContains("1. Learn about foot drop", "2. Exercises", "6. Delete my data")
+            .AssertReplyContains("1. Learn about foot drop", "2. Exercises", "5. Exercise reminders", "7. Delete my data")
             .Send("2")
             .AssertReplyContains(T[TextKeys.ExercisePick], "1. Calf stretch")
             .StartTestAsync();

@@ -5,6 +5,7 @@ using FootDrop.Bot.DialogLayer.Prompts;
 using FootDrop.Bot.Dialogs.Triage;
 using FootDrop.Bot.Proactive;
 using FootDrop.Bot.Recognition;
+using FootDrop.Bot.Reminders;
 using FootDrop.Content.Model;
 using FootDrop.Content.Triage;
 using Microsoft.Bot.Builder;
@@ -24,8 +25,9 @@ public sealed class ExercisesDialog : ComponentDialog
     private readonly BotStateAccessors _state;
     private readonly TriageOutcomes _outcomes;
     private readonly TimeProvider _time;
+    private readonly ReminderConversation _reminders;
 
-    public ExercisesDialog(ContentCatalog content, Texts texts, BotStateAccessors state, TriageOutcomes outcomes, HoldTimers holds, TextRecognizers recognizers, IOptions<SafetyOptions> safety, TimeProvider time)
+    public ExercisesDialog(ContentCatalog content, Texts texts, BotStateAccessors state, TriageOutcomes outcomes, HoldTimers holds, TextRecognizers recognizers, IOptions<SafetyOptions> safety, TimeProvider time, ReminderConversation reminders)
         : base(DialogIds.Exercises)
     {
         _content = content;
@@ -33,6 +35,7 @@ public sealed class ExercisesDialog : ComponentDialog
         _state = state;
         _outcomes = outcomes;
         _time = time;
+        _reminders = reminders;
         AddDialog(new WaterfallDialog<ExerciseSessionState>("exercise-session-steps",
         [
             PickExerciseStepAsync,
@@ -139,6 +142,10 @@ public sealed class ExercisesDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
+        // Remembered, so reminders go back to "time to exercise" instead of "get checked first".
+        var seen = await _state.GetProfileAsync(step.Context, cancellationToken);
+        seen.LastTriage!.ClinicianSeenOn = _time.GetUtcNow();
+
         return await step.PromptAsync(Prompting.YesNoPromptId, Prompting.YesNo(_texts, TextKeys.SafetyQuickCheck, allowUnsure: true), cancellationToken);
     }
 
@@ -164,7 +171,7 @@ public sealed class ExercisesDialog : ComponentDialog
             var profile = await _state.GetProfileAsync(step.Context, cancellationToken);
             profile.AddSession(new SessionRecord
             {
-                Date = DateOnly.FromDateTime(_time.GetLocalNow().DateTime),
+                Date = await _reminders.SessionDayAsync(step.Context, cancellationToken),
                 Exercises = result.Completed,
                 Sets = result.SetsDone,
                 MaxPain = result.MaxPain,
@@ -172,6 +179,7 @@ public sealed class ExercisesDialog : ComponentDialog
             if (!result.Stopped)
             {
                 await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Get(TextKeys.SessionDone, ("count", result.Completed.Count))), cancellationToken);
+                return await step.EndDialogAsync(new SessionFinished(), cancellationToken);
             }
         }
 
