@@ -120,7 +120,7 @@ public sealed class ContentOptions
 /// Loads every content file and builds the recognisers before the first message, so a content mistake stops the
 /// start with a clear message, and no user's turn pays for building the Microsoft.Recognizers.Text models.
 /// </summary>
-internal sealed class ContentStartupCheck(IServiceProvider services) : IHostedService
+internal sealed partial class ContentStartupCheck(IServiceProvider services, ILogger<ContentStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -128,7 +128,11 @@ internal sealed class ContentStartupCheck(IServiceProvider services) : IHostedSe
         services.GetRequiredService<TriageScript>();
         // The sentence model loads in the background: the first reply must not wait for it, and until it is ready the
         // rules and the clarifying question protect the user on their own.
-        services.GetService<SemanticReader>();
+        if (services.GetService<SemanticReader>() is { } model)
+        {
+            _ = SayWhenReadyAsync(model, System.Diagnostics.Stopwatch.StartNew());
+        }
+
         var detector = services.GetRequiredService<RedFlagDetector>();
         detector.Warmup();
         detector.Detect("warm up: my foot went numb suddenly this morning, since tuesday", useModel: false);
@@ -139,4 +143,23 @@ internal sealed class ContentStartupCheck(IServiceProvider services) : IHostedSe
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SayWhenReadyAsync(SemanticReader model, System.Diagnostics.Stopwatch loading)
+    {
+        try
+        {
+            await model.WhenReady;
+            LogModelReady(logger, loading.ElapsedMilliseconds);
+        }
+        catch (Exception exception)
+        {
+            LogModelFailed(logger, exception.GetType().Name, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The sentence model is ready, {Milliseconds} ms after it began loading")]
+    private static partial void LogModelReady(ILogger logger, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sentence model could not be loaded ({ExceptionType}: {Error}); the rules and the clarifying question read messages alone")]
+    private static partial void LogModelFailed(ILogger logger, string exceptionType, string error);
 }
