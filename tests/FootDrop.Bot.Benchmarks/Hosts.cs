@@ -52,7 +52,13 @@ internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.Foot
     /// Waits until the sentence model has loaded in the background: until then the rules read free text alone, which
     /// is not what a free-text row is meant to measure.
     /// </summary>
-    public Task WhenModelReadyAsync() => Services.GetRequiredService<SemanticReader>().WhenReady;
+    public async Task WhenModelReadyAsync()
+    {
+        await Services.GetRequiredService<SemanticReader>().WhenReady;
+
+        // The start-up warm-up runs the model on a few sentences once it is ready; counting starts after it.
+        await Services.GetRequiredService<FootDrop.Bot.Hosting.ContentStartupCheck>().WarmedUp;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

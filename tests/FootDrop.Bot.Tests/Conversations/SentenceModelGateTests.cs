@@ -1,5 +1,6 @@
 using FootDrop.Bot.Conversation;
 using FootDrop.Bot.Hosting;
+using FootDrop.Bot.Recognition;
 using FootDrop.Bot.Tests.Infrastructure;
 using FootDrop.Content.Triage;
 using FootDrop.Content.Triage.Semantic;
@@ -32,9 +33,9 @@ public sealed class SentenceModelGateTests(SentenceModelGateTests.CountingBot bo
         await bot.ExpectAsync(adapter, "No", "When did the foot weakness start?");
         await bot.ExpectAsync(adapter, "months ago", "Did it come on suddenly");
         await bot.ExpectAsync(adapter, "no, slowly", "Do you have any numbness or tingling");
-        await bot.ExpectAsync(adapter, "nope", "Do you have pain that shoots or spreads down your leg?");
-        await bot.ExpectAsync(adapter, "no", "Are you having trouble with your balance");
-        await bot.ExpectAsync(adapter, "no", "Have you had an injury or an operation recently");
+        await bot.ExpectAsync(adapter, "no I don't think so", "Do you have pain that shoots or spreads down your leg?");
+        await bot.ExpectAsync(adapter, "no, nothing like that really", "Are you having trouble with your balance");
+        await bot.ExpectAsync(adapter, "no my balance is fine", "Have you had an injury or an operation recently");
         await bot.ExpectAsync(adapter, "no", "Is it getting worse?");
         await bot.ExpectAsync(adapter, "no", "Getting ready (1 of 1): Sit up straight");
         await bot.ExpectAsync(adapter, "Next", "Set 1 of 3, rep 1 of 10");
@@ -60,6 +61,15 @@ public sealed class SentenceModelGateTests(SentenceModelGateTests.CountingBot bo
 
         Assert.True(bot.ModelCalls > before, "the sentence model did not read a question typed in the user's own words");
     }
+
+    [Theory]
+    [InlineData("what are the warning signs")]
+    [InlineData("is foot drop an emergency")]
+    [InlineData("no, nothing like that really")]
+    [InlineData("yes, that is right thanks")]
+    [InlineData("Finish this exercise")]
+    public void A_recognised_phrase_or_answer_is_kept_from_the_sentence_model_however_many_words_it_has(string text)
+        => Assert.False(bot.App.Services.GetRequiredService<ModelGate>().ShouldRead(text), $"\"{text}\" would run the sentence model");
 
     /// <summary>The bot with its sentence model read through a counter, once the start-up warm-up (which runs the model too) is done.</summary>
     public sealed class CountingBot : IDisposable
