@@ -11,7 +11,10 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Semantic;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace FootDrop.Bot.Benchmarks;
@@ -24,16 +27,38 @@ namespace FootDrop.Bot.Benchmarks;
 internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.FootDropBot>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly CountingEmbedder? _counter;
 
-    public FootDropHost(Dictionary<string, string?> settings)
+    /// <param name="settings">Configuration on top of the shipped appsettings.json (the storage under test).</param>
+    /// <param name="countModelCalls">
+    /// Reads the sentence model through a counter, to check which turns run it. Only the script checks do this; the
+    /// measured bots are composed exactly as the application composes them.
+    /// </param>
+    public FootDropHost(Dictionary<string, string?> settings, bool countModelCalls = false)
     {
         _settings = settings;
+        _counter = countModelCalls ? new CountingEmbedder(MiniLmSentenceEmbedder.Shared) : null;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Sentence model calls so far (one per message it read); only with <c>countModelCalls</c>.</summary>
+    public long ModelCalls => _counter?.Calls ?? throw new InvalidOperationException("This host does not count model calls.");
+
+    /// <summary>
+    /// Waits until the sentence model has loaded in the background: until then the rules read free text alone, which
+    /// is not what a free-text row is meant to measure.
+    /// </summary>
+    public async Task WhenModelReadyAsync()
+    {
+        await Services.GetRequiredService<SemanticReader>().WhenReady;
+
+        // The start-up warm-up runs the model on a few sentences once it is ready; counting starts after it.
+        await Services.GetRequiredService<FootDrop.Bot.Hosting.ContentStartupCheck>().WarmedUp;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,6 +69,28 @@ internal sealed class FootDropHost : WebApplicationFactory<FootDrop.Bot.Bot.Foot
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_counter is { } counter)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(sp =>
+                new SemanticReader(() => counter, SemanticExamples.From(sp.GetRequiredService<RedFlagVocabulary>()), cacheDirectory: null))));
+        }
+    }
+
+    /// <summary>The shared model, counting the calls that embed a message's clauses.</summary>
+    private sealed class CountingEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
+    {
+        private long _calls;
+
+        public long Calls => Interlocked.Read(ref _calls);
+
+        public string ModelId => inner.ModelId;
+
+        public float[][] Embed(IReadOnlyList<string> sentences)
+        {
+            Interlocked.Increment(ref _calls);
+            return inner.Embed(sentences);
         }
     }
 }

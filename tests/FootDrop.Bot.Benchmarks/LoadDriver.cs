@@ -5,8 +5,13 @@ using Newtonsoft.Json.Linq;
 
 namespace FootDrop.Bot.Benchmarks;
 
-/// <summary>One turn of a script: what the user sends (null is the join, a conversationUpdate) and a piece of text one of the bot's replies to it must contain.</summary>
-internal sealed record ScriptTurn(string? Text, string Expect);
+/// <summary>
+/// One turn of a script: what the user sends (null is the join, a conversationUpdate) and a piece of text one of the
+/// bot's replies to it must contain. <paramref name="FreeText"/> marks words the user types in their own words (a
+/// question, a symptom, a free answer such as when the weakness began), which the sentence model may read; a button
+/// press, a command or a recognised prompt answer must not run it.
+/// </summary>
+internal sealed record ScriptTurn(string? Text, string Expect, bool FreeText = false);
 
 /// <summary>
 /// One scripted conversation. <paramref name="Never"/> are replies that make a turn wrong even next to the expected
@@ -52,11 +57,14 @@ internal sealed class LoadDriver(HttpClient http, Uri target, CountingConnector 
         return Combine(perUser, stopwatch.Elapsed, process.TotalProcessorTime - cpuBefore, connector.Posts - postsBefore);
     }
 
-    /// <summary>One conversation, start to end, by one user: for the cold start and the script check.</summary>
-    public async Task<RoundResult> RunOnceAsync()
+    /// <summary>
+    /// One conversation, start to end, by one user: for the cold start and the script check. <paramref name="afterTurn"/>
+    /// is told the index of each turn answered as expected, as soon as it is.
+    /// </summary>
+    public async Task<RoundResult> RunOnceAsync(Action<int>? afterTurn = null)
     {
         var clock = Stopwatch.StartNew();
-        var user = await UserAsync(clock, TimeSpan.MaxValue, once: true);
+        var user = await UserAsync(clock, TimeSpan.MaxValue, once: true, afterTurn: afterTurn);
         return Combine([user], clock.Elapsed, TimeSpan.Zero, 0);
     }
 
@@ -79,7 +87,7 @@ internal sealed class LoadDriver(HttpClient http, Uri target, CountingConnector 
             posts,
             perUser.SelectMany(u => u.Samples).Take(MaxSamples).ToList());
 
-    private async Task<UserResult> UserAsync(Stopwatch clock, TimeSpan deadline, bool once = false, Func<bool>? take = null)
+    private async Task<UserResult> UserAsync(Stopwatch clock, TimeSpan deadline, bool once = false, Func<bool>? take = null, Action<int>? afterTurn = null)
     {
         var result = new UserResult();
         var url = new Uri(target, "/api/messages");
@@ -117,6 +125,7 @@ internal sealed class LoadDriver(HttpClient http, Uri target, CountingConnector 
                 if (wrong is null)
                 {
                     result.Latencies.Add(elapsed.TotalMilliseconds);
+                    afterTurn?.Invoke(i);
                     continue;
                 }
 

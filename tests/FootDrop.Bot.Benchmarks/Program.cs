@@ -8,12 +8,19 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--storage Memory|Sqlite|Postgres] [--mode expectReplies|normal] [--quick]
+// dotnet run -c Release --project tests/FootDrop.Bot.Benchmarks -- [--users 16] [--seconds 10] [--rounds 3] [--storage Memory|Sqlite|Postgres] [--mode expectReplies|normal] [--only rows,memory,model,cold] [--cold-runs 3] [--bot-dir published-folder] [--quick]
 var options = BenchmarkOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var started = DateTime.Now;
+var loadAtStart = LoadAverage();
 
 await using var connector = await CountingConnector.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+
+var modelCalls = new Dictionary<string, List<(int Turn, long Calls)>>();
+
+// What the bot logs when its sentence model has loaded (ContentStartupCheck).
+const string ModelReadyLog = "The sentence model is ready";
 
 // Each turn names a piece of the reply it must get; the never-replies (the apology after a failed turn, the fallback,
 // a prompt asking again) make a turn wrong wherever they appear. They come from the bot's own content.
@@ -24,13 +31,13 @@ using (var probe = new FootDropHost(new() { ["Storage:Provider"] = "Memory" }))
     var texts = probe.Services.GetRequiredService<Texts>();
     footDropScript = new Script("FootDrop.Bot", [
         new(null, "Hi, I'm FootDrop.Bot"),
-        new("what causes foot drop", "Common causes fall into a few groups."),
+        new("what causes foot drop", "Common causes fall into a few groups.", FreeText: true),
         new("Will it last?", "Foot drop is often temporary"),
         new("toe lifts", texts[TextKeys.SidePrompt]),
         new("left", "First, is any of this happening now"),
         new("no", "Do you have any of these: new trouble controlling"),
         new("no", "When did the foot weakness start?"),
-        new("slowly over months", "Do you have any numbness or tingling"),
+        new("slowly over months", "Do you have any numbness or tingling", FreeText: true),
         new("no", "Do you have pain that shoots or spreads down your leg?"),
         new("no", "Are you having trouble with your balance"),
         new("no", "Have you had an injury or an operation recently"),
@@ -46,7 +53,7 @@ using (var probe = new FootDropHost(new() { ["Storage:Provider"] = "Memory" }))
         new("check my symptoms", "First, is any of this happening now"),
         new("no", "Do you have any of these: new trouble controlling"),
         new("no", "When did the foot weakness start?"),
-        new("for about 3 weeks, it came on slowly", "Do you have any numbness or tingling"),
+        new("for about 3 months, it came on slowly", "Do you have any numbness or tingling", FreeText: true),
         new("no", "Do you have pain that shoots or spreads down your leg?"),
         new("no", "Are you having trouble with your balance"),
         new("no", "Have you had an injury or an operation recently"),
@@ -59,9 +66,55 @@ using (var probe = new FootDropHost(new() { ["Storage:Provider"] = "Memory" }))
         texts[TextKeys.ExerciseNoHold],
     ]);
     footDropLogLevels = LogLevels(probe.Services.GetRequiredService<IConfiguration>());
-    if (await CheckScriptAsync(probe.BaseAddress, footDropScript) is { } off)
+}
+
+// A conversation typed entirely in the user's own words, as people write to the bot: questions about foot drop, a
+// carer's long account of a new foot drop (the emergency question first, then the urgent advice for the person they
+// help), a new foot drop of one's own (urgent advice; the emergency question is asked once a day), a carer's and a
+// patient's emergency. Written for the benchmark, not taken from the triage corpus. The messages the rules do not
+// settle as an emergency have five words or more, so the sentence model reads them.
+var freeTextScript = new Script("FootDrop.Bot free text", [
+    new(null, "Hi, I'm FootDrop.Bot"),
+    new("what causes foot drop, is it always a problem with the nerves?", "Common causes fall into a few groups.", FreeText: true),
+    new("will my foot drop ever get better or is it going to be permanent?", "Foot drop is often temporary", FreeText: true),
+    new("can you explain how the exercises are supposed to help my foot", "When foot drop comes from weak muscles or a mild nerve problem", FreeText: true),
+    new("I have had MS for ten years and my right foot has always dragged a little, is a brace worth trying?", "An ankle-foot orthosis, or AFO", FreeText: true),
+    new("what are the warning signs that I need to go to hospital?", "Most of the time these exercises are safe", FreeText: true),
+    new("so my mum is 78 and she had a fall in the garden about a fortnight ago, nothing broken, but since then she has been catching her left toes on every step and says the foot feels heavy and floppy, her GP is away until next month and I'm not sure whether this can wait",
+        "Before my advice, one safety question: is there also any face drooping", FreeText: true),
+    new("no, her face and speech are fine and she has no trouble with the toilet", "Please help them see a doctor today", FreeText: true),
+    new("for the last four days my toes keep catching on the edge of the stairs", "Please see a doctor today", FreeText: true),
+    new("sorry one more thing, my husband's face has dropped on one side and he is slurring his words", "for them now, or get them to the nearest emergency department", FreeText: true),
+    new("I've been trying to pee for hours and nothing comes out and my back is agony", "now, or go to the nearest emergency department. Do not drive yourself.", FreeText: true),
+], footDropScript.Never);
+
+// Which turns run the sentence model: button presses, commands and recognised prompt answers must not.
+using (var probe = new FootDropHost(new() { ["Storage:Provider"] = "Memory" }, countModelCalls: true))
+{
+    await probe.WhenModelReadyAsync();
+    foreach (var script in new[] { footDropScript, freeTextScript })
     {
-        Console.Error.WriteLine(off);
+        if (await CheckScriptAsync(probe.BaseAddress, script) is { } off)
+        {
+            Console.Error.WriteLine(off);
+            return 1;
+        }
+
+        var calls = await ModelCallsAsync(probe, script);
+        var wrong = calls.Where(c => !script.Turns[c.Turn].FreeText).ToList();
+        if (wrong.Count > 0)
+        {
+            Console.Error.WriteLine($"The {script.Name} script ran the sentence model on a button press, command or prompt answer: "
+                + string.Join("; ", wrong.Select(c => $"turn {c.Turn + 1} \"{script.Turns[c.Turn].Text}\"")));
+            return 1;
+        }
+
+        modelCalls[script.Name] = calls;
+    }
+
+    if (modelCalls[freeTextScript.Name].Count == 0)
+    {
+        Console.Error.WriteLine("The free-text script never reached the sentence model: its row would measure the rules alone.");
         return 1;
     }
 }
@@ -107,7 +160,7 @@ if (options.Storage is { } only)
 }
 
 var rows = new List<Row>();
-foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is null || string.Equals(options.Mode, e ? "expectReplies" : "normal", StringComparison.OrdinalIgnoreCase)))
+foreach (var expectReplies in new[] { true, false }.Where(e => options.Has("rows") && (options.Mode is null || string.Equals(options.Mode, e ? "expectReplies" : "normal", StringComparison.OrdinalIgnoreCase))))
 {
     var mode = expectReplies ? "expectReplies" : "normal";
 
@@ -122,19 +175,34 @@ foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is n
         using var bot = new FootDropHost(settings);
         var botDriver = new LoadDriver(http, bot.BaseAddress, connector, expectReplies, footDropScript, options.Users);
         await WarmUpAsync("FootDrop.Bot", $"{mode}/{storage}", botDriver);
+        LoadDriver? freeTextDriver = null;
+        if (options.FreeText)
+        {
+            // The free-text row measures the bot with its sentence model, which loads in the background.
+            await bot.WhenModelReadyAsync();
+            freeTextDriver = new LoadDriver(http, bot.BaseAddress, connector, expectReplies, freeTextScript, options.Users);
+            await WarmUpAsync("FootDrop.Bot free text", $"{mode}/{storage}", freeTextDriver);
+        }
 
         var botRounds = new List<RoundResult>();
+        var freeRounds = new List<RoundResult>();
         var baseRounds = new List<RoundResult>();
-        long botPeak = 0, basePeak = 0;
+        long botPeak = 0, freePeak = 0, basePeak = 0;
         for (var round = 0; round < options.Rounds; round++)
         {
-            // Alternate, so drift in the machine's speed falls on both alike.
+            // Alternate, so drift in the machine's speed falls on all alike.
             var (botRound, botRss) = await Sampled(() => botDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
             var (baseRound, baseRss) = await Sampled(() => baselineDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
             botRounds.Add(botRound);
             baseRounds.Add(baseRound);
             botPeak = Math.Max(botPeak, botRss);
             basePeak = Math.Max(basePeak, baseRss);
+            if (freeTextDriver is not null)
+            {
+                var (freeRound, freeRss) = await Sampled(() => freeTextDriver.RunAsync(TimeSpan.FromSeconds(options.Seconds)));
+                freeRounds.Add(freeRound);
+                freePeak = Math.Max(freePeak, freeRss);
+            }
         }
 
         if (baselineRow is null)
@@ -151,6 +219,12 @@ foreach (var expectReplies in new[] { true, false }.Where(e => options.Mode is n
 
         rows.Add(botRow);
         Print(rows[^1]);
+        if (freeRounds.Count > 0)
+        {
+            // Not compared with the echo baseline: the two do very different work per turn.
+            rows.Add(Row.From("FootDrop.Bot, free text", mode, storage, freeRounds, null) with { PeakMb = freePeak / (1024 * 1024) });
+            Print(rows[^1]);
+        }
     }
 }
 
@@ -190,13 +264,102 @@ if (sqliteExpect is not null && memoryExpect is not null)
 
 Console.WriteLine("Peak RSS is the whole benchmark process (bot, baseline, connector and load generator) while that row's rounds ran.");
 
-if (options.Storage is null || string.Equals(options.Storage, "Sqlite", StringComparison.OrdinalIgnoreCase))
+Console.WriteLine();
+Console.WriteLine("Sentence model calls in one conversation (checked before measuring; only words the user typed may run it):");
+foreach (var script in new[] { footDropScript, freeTextScript })
+{
+    var calls = modelCalls[script.Name];
+    var typed = script.Turns.Count(t => t.FreeText);
+    Console.WriteLine($"  {script.Name}, {script.Turns.Count} turns: {calls.Count} turns ran the model, of {typed} typed in the user's own words"
+        + (calls.Count == 0 ? string.Empty : ": " + string.Join(", ", calls.Select(c => $"turn {c.Turn + 1}"))));
+}
+
+if (options.Has("memory") && (options.Storage is null || string.Equals(options.Storage, "Sqlite", StringComparison.OrdinalIgnoreCase)))
 {
     await MemoryGrowthAsync();
 }
 
-await ColdStartAsync();
+if (options.Has("model"))
+{
+    MeasureModelCost();
+}
+
+if (options.Has("cold"))
+{
+    await ColdStartAsync();
+}
+
+Console.WriteLine();
+Console.WriteLine($"Conditions: {started:yyyy-MM-dd HH:mm} to {DateTime.Now:HH:mm}, {Environment.ProcessorCount} cores, {options.Users} users; load average (1, 5, 15 min) at the start {loadAtStart}, at the end {LoadAverage()} (other processes on the machine count in it).");
 return 0;
+
+// The sentence model's own cost per message, on one thread, for the messages it would read in a turn.
+void MeasureModelCost()
+{
+    using var host = new FootDropHost(new() { ["Storage:Provider"] = "Memory" });
+    host.WhenModelReadyAsync().GetAwaiter().GetResult();
+    var messages = CorpusMessages();
+    var source = messages.Count > 0 ? $"{messages.Count} messages of tests/triage-corpus/dev" : "the free-text script (tests/triage-corpus/dev was not found)";
+    if (messages.Count == 0)
+    {
+        messages = [.. freeTextScript.Turns.Where(t => t.Text is not null).Select(t => t.Text!)];
+    }
+
+    var cost = ModelCost.Measure(host.Services, messages);
+    var script = ModelCost.Measure(host.Services, [.. freeTextScript.Turns.Where(t => t.Text is not null).Select(t => t.Text!)]);
+    Console.WriteLine();
+    Console.WriteLine($"Sentence model cost per message it reads, one thread (all-MiniLM-L6-v2 on ONNX Runtime, one intra-op thread; all of a message's clean clauses in one call):");
+    Console.WriteLine("| messages | read by the model | clauses per message (most) | mean ms | p50 ms | p95 ms | p99 ms | max ms | thread CPU ms | process CPU ms | nearest-example search ms |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var (name, c) in new[] { (source, cost), ("the free-text script", script) })
+    {
+        Console.WriteLine($"| {name} | {c.MessagesRead} | {c.ClausesPerMessage:F1} ({c.MostClauses}) | {c.MeanMs:F2} | {c.P50Ms:F2} | {c.P95Ms:F2} | {c.P99Ms:F2} | {c.MaxMs:F2} | {c.CpuMsPerMessage:F2} | {c.ProcessCpuMsPerMessage:F2} | {c.NearestMsPerMessage:F3} |");
+    }
+}
+
+static List<string> CorpusMessages()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var part = Path.Combine(directory.FullName, "tests", "triage-corpus", "dev");
+        if (Directory.Exists(part))
+        {
+            return [.. Directory.GetFiles(part, "*.tsv").Order(StringComparer.Ordinal)
+                .SelectMany(file => File.ReadLines(file).Skip(1))
+                .Select(line => line.Split('\t'))
+                .Where(fields => fields.Length >= 4)
+                .Select(fields => fields[3])];
+        }
+    }
+
+    return [];
+}
+
+static string LoadAverage()
+    => File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+// The turns of one conversation that ran the sentence model, on a host that counts its calls.
+async Task<List<(int Turn, long Calls)>> ModelCallsAsync(FootDropHost host, Script script)
+{
+    var calls = new List<(int Turn, long Calls)>();
+    var before = host.ModelCalls;
+    var result = await new LoadDriver(http, host.BaseAddress, connector, true, script, 1).RunOnceAsync(turn =>
+    {
+        var now = host.ModelCalls;
+        if (now > before)
+        {
+            calls.Add((turn, now - before));
+        }
+
+        before = now;
+    });
+    if (result.Errors > 0)
+    {
+        throw new InvalidOperationException($"The {script.Name} script went off its bot while counting model calls.");
+    }
+
+    return calls;
+}
 
 async Task WarmUpAsync(string bot, string mode, LoadDriver driver)
 {
@@ -306,20 +469,52 @@ static double? StateBytesPerConversation(string dataDirectory)
 
 async Task ColdStartAsync()
 {
-    // A fresh process: from its start to the first reply, then each turn of a first conversation.
+    // Fresh processes as a deployment starts them: dotnet FootDrop.Bot.dll, Production with the loopback connector,
+    // SQLite state. First starts have an empty data folder (the example vectors are made, then cached there); restarts
+    // reuse the first start's folder, as a bot restarted on the same machine does.
+    Console.WriteLine();
+    Console.WriteLine($"Cold start (dotnet FootDrop.Bot.dll from {options.BotDirectory ?? "the build output"}, Production, SQLite), each a fresh process; times from the process start. "
+        + "CPU is in 10 ms ticks; the main thread builds the host, validates the content and starts Kestrel, while the rules and the model warm on other threads:");
+    Console.WriteLine("| run | first reply ms | process CPU by then ms | main thread CPU by then ms | model ready ms | first free-text message ms | same message later, median ms | first-use cost ms | slowest first-conversation turn ms (later median) | RSS with the model MB | errors |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    var firstStartFolder = TempDirectory();
+    for (var run = 0; run < options.ColdRuns * 2; run++)
+    {
+        var restart = run >= options.ColdRuns;
+        var folder = restart ? firstStartFolder : run == 0 ? firstStartFolder : TempDirectory();
+        var label = restart ? $"restart {run - options.ColdRuns + 1}" : $"first start {run + 1}";
+        Console.WriteLine(await ColdStartOnceAsync(folder) is { } line ? $"| {label} | {line}" : $"| {label} | did not answer |");
+    }
+}
+
+async Task<string?> ColdStartOnceAsync(string dataDirectory)
+{
     var port = FreePort();
     var start = new ProcessStartInfo("dotnet", $"FootDrop.Bot.dll --urls http://127.0.0.1:{port}")
     {
-        WorkingDirectory = AppContext.BaseDirectory,
+        WorkingDirectory = options.BotDirectory ?? AppContext.BaseDirectory,
         RedirectStandardOutput = true,
         RedirectStandardError = true,
-        Environment = { ["Storage__Provider"] = "Memory", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Bot__AllowAnonymous"] = "true" },
+        Environment =
+        {
+            ["Storage__Provider"] = "Sqlite",
+            ["Storage__DataDirectory"] = dataDirectory,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Bot__AllowAnonymous"] = "true",
+        },
     };
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
 
-    // Read what it logs at the shipped levels, so a full pipe never holds it up.
-    process.OutputDataReceived += (_, _) => { };
+    // Read what it logs at the shipped levels, so a full pipe never holds it up; the bot says when its model is ready.
+    var modelReady = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+    process.OutputDataReceived += (_, e) =>
+    {
+        if (e.Data?.Contains(ModelReadyLog, StringComparison.Ordinal) == true)
+        {
+            modelReady.TrySetResult(clock.Elapsed);
+        }
+    };
     process.ErrorDataReceived += (_, _) => { };
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
@@ -328,6 +523,8 @@ async Task ColdStartAsync()
         var target = new Uri($"http://127.0.0.1:{port}");
         var join = new LoadDriver(http, target, connector, true, new Script("cold", [footDropScript.Turns[0]], footDropScript.Never), 1);
         TimeSpan? firstReply = null;
+        TimeSpan cpuByThen = default;
+        TimeSpan? mainThreadByThen = null;
         while (clock.Elapsed < TimeSpan.FromSeconds(30) && firstReply is null)
         {
             try
@@ -336,21 +533,72 @@ async Task ColdStartAsync()
                 if (result.Errors == 0 && result.Turns > 0)
                 {
                     firstReply = clock.Elapsed;
+                    process.Refresh();
+                    cpuByThen = process.TotalProcessorTime;
+                    mainThreadByThen = MainThreadCpu(process.Id);
                 }
             }
             catch (HttpRequestException)
             {
-                await Task.Delay(10);
+                await Task.Delay(5);
             }
         }
 
-        var conversation = await new LoadDriver(http, target, connector, true, footDropScript, 1).RunOnceAsync();
-        Console.WriteLine();
-        Console.WriteLine($"Cold start: first reply {firstReply?.TotalMilliseconds:F0} ms after process start; a first conversation's {conversation.Turns} turns: first {conversation.LatenciesMs.FirstOrDefault():F1} ms, slowest {conversation.LatenciesMs.DefaultIfEmpty(0).Max():F1} ms, {conversation.Errors} errors");
+        if (firstReply is null)
+        {
+            return null;
+        }
+
+        var ready = await Task.WhenAny(modelReady.Task, Task.Delay(TimeSpan.FromSeconds(60))) == modelReady.Task ? (TimeSpan?)modelReady.Task.Result : null;
+
+        // The free-text conversation: its first run is the process's first free text; later runs are warm.
+        var driver = new LoadDriver(http, target, connector, true, freeTextScript, 1);
+        var first = await driver.RunOnceAsync();
+        var later = new List<RoundResult>();
+        for (var i = 0; i < 10; i++)
+        {
+            later.Add(await driver.RunOnceAsync());
+        }
+
+        var errors = first.Errors + later.Sum(r => r.Errors);
+        var turns = freeTextScript.Turns.Count;
+        double LaterMedian(int turn)
+        {
+            var values = later.Where(r => r.LatenciesMs.Count == turns).Select(r => r.LatenciesMs[turn]).Order().ToList();
+            return values.Count == 0 ? double.NaN : values[values.Count / 2];
+        }
+
+        process.Refresh();
+        var rssMb = process.WorkingSet64 / (1024 * 1024);
+        if (first.LatenciesMs.Count != turns)
+        {
+            return $"{firstReply.Value.TotalMilliseconds:F0} | {cpuByThen.TotalMilliseconds:F0} | {mainThreadByThen?.TotalMilliseconds.ToString("F0") ?? "-"} | {ready?.TotalMilliseconds.ToString("F0") ?? "not logged"} | - | - | - | - | {rssMb} | {errors} |";
+        }
+
+        // Turn 0 is the join; turn 1 is the first message the user types.
+        var slowest = Enumerable.Range(1, turns - 1).MaxBy(t => first.LatenciesMs[t] - LaterMedian(t));
+        return $"{firstReply.Value.TotalMilliseconds:F0} | {cpuByThen.TotalMilliseconds:F0} | {mainThreadByThen?.TotalMilliseconds.ToString("F0") ?? "-"} | {ready?.TotalMilliseconds.ToString("F0") ?? "not logged"} | {first.LatenciesMs[1]:F1} | {LaterMedian(1):F1} | {first.LatenciesMs[1] - LaterMedian(1):F1} | {first.LatenciesMs[slowest]:F1} ({LaterMedian(slowest):F1}) | {rssMb} | {errors} |";
     }
     finally
     {
         process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+}
+
+// The CPU time of a process's main thread (Linux: utime and stime of /proc/pid/task/pid/stat, in clock ticks).
+static TimeSpan? MainThreadCpu(int pid)
+{
+    try
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/task/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10.0);
+    }
+    catch (IOException)
+    {
+        return null;
     }
 }
 
@@ -361,8 +609,11 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool Quick, string? Storage, string? Mode)
+internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool Quick, string? Storage, string? Mode, IReadOnlySet<string>? Only, bool FreeText, int ColdRuns, string? BotDirectory)
 {
+    /// <summary>Whether a part of the run is wanted: rows (the table), memory, model, cold.</summary>
+    public bool Has(string part) => Only is null || Only.Contains(part);
+
     public static BenchmarkOptions Parse(string[] args)
     {
         int Value(string name, int fallback)
@@ -373,7 +624,8 @@ internal sealed record BenchmarkOptions(int Users, int Seconds, int Rounds, bool
 
         var quick = args.Contains("--quick");
         string? Text(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        return new BenchmarkOptions(Value("--users", 16), Value("--seconds", quick ? 2 : 10), Value("--rounds", quick ? 1 : 3), quick, Text("--storage"), Text("--mode"));
+        var only = Text("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new BenchmarkOptions(Value("--users", 16), Value("--seconds", quick ? 2 : 10), Value("--rounds", quick ? 1 : 3), quick, Text("--storage"), Text("--mode"), only, !args.Contains("--no-free-text"), Value("--cold-runs", quick ? 1 : 3), Text("--bot-dir") is { } dir ? Path.GetFullPath(dir) : null);
     }
 }
 

@@ -25,7 +25,7 @@ namespace FootDrop.Bot.Bot;
 public sealed partial class FootDropBot(
     BotStateAccessors state,
     BotDialogs dialogs,
-    RedFlagDetector detector,
+    Lazy<RedFlagDetector> rules,
     ModelGate modelGate,
     PhraseRecognizer recognizer,
     ContentCatalog content,
@@ -40,6 +40,9 @@ public sealed partial class FootDropBot(
 {
     /// <summary>Set on a turn whose message hinted at a sign without a question being asked: no "didn't get that".</summary>
     private const string SymptomHinted = "footdrop.symptomHinted";
+
+    /// <summary>The rules, built in the background at start-up; a message that comes first waits for them.</summary>
+    private RedFlagDetector Detector => rules.Value;
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -129,11 +132,11 @@ public sealed partial class FootDropBot(
     private async Task<bool> HandleRedFlagsAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
         var pending = await state.PendingClarify.GetAsync(dc.Context, () => new PendingClarify(), cancellationToken);
-        var found = text.Length == 0 ? RedFlagResult.Nothing : detector.Detect(text, useModel: modelGate.ShouldRead(text));
+        var found = text.Length == 0 ? RedFlagResult.Nothing : Detector.Detect(text, useModel: modelGate.ShouldRead(text));
 
         if (pending.QuestionId is { } questionId)
         {
-            var question = detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == questionId);
+            var question = Detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == questionId);
             var levelIfNo = CareLevels.FromId(pending.LevelIfNo ?? string.Empty) ?? CareLevel.None;
             var asked = new TriageNotice(levelIfNo, [.. pending.RuleIds], pending.Source ?? TriageSources.Rule, pending.AboutSomeoneElse);
             pending.Clear();

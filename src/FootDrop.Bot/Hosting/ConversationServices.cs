@@ -34,6 +34,7 @@ public static class ConversationServices
             sp.GetRequiredService<RedFlagVocabulary>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<SemanticReader>()));
+        services.AddSingleton(sp => new Lazy<RedFlagDetector>(sp.GetRequiredService<RedFlagDetector>));
         services.AddSingleton<ModelGate>();
         services.AddSingleton(sp =>
         {
@@ -74,7 +75,8 @@ public static class ConversationServices
         services.AddSingleton<DeleteDataDialog>();
         services.AddSingleton<BotDialogs>();
 
-        services.AddHostedService<ContentStartupCheck>();
+        services.AddSingleton<ContentStartupCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentStartupCheck>());
         return services;
     }
 
@@ -117,26 +119,94 @@ public sealed class ContentOptions
 }
 
 /// <summary>
-/// Loads every content file and builds the recognisers before the first message, so a content mistake stops the
-/// start with a clear message, and no user's turn pays for building the Microsoft.Recognizers.Text models.
+/// Loads and validates every content file before the bot listens, so a content mistake stops the start with a clear
+/// message. The rest is built in the background, so the first reply comes within a second of the process starting:
+/// the red-flag rules and the Microsoft.Recognizers.Text models first, then the sentence model. A message that comes
+/// before the rules are ready waits for them (the rules are a <see cref="Lazy{T}"/>); one that comes before the
+/// sentence model is ready is read by the rules and the clarifying question alone.
 /// </summary>
-internal sealed class ContentStartupCheck(IServiceProvider services) : IHostedService
+internal sealed partial class ContentStartupCheck(IServiceProvider services, ILogger<ContentStartupCheck> logger) : IHostedService
 {
+    // Warm-up messages in the shapes people type (a story with a time, a question, a denial), so that the first
+    // user's message runs code already compiled, with or without the sentence model.
+    private static readonly string[] s_warmupMessages =
+    [
+        "warm up: my foot went numb suddenly this morning, since tuesday",
+        "is it normal that my foot still drags a bit after the stretches, I have had it for years",
+        "no numbness and no back pain, but my toes keep catching on the stairs for the last few days",
+    ];
+
+    /// <summary>
+    /// Completes when the background warm-up is done: the rules, and the sentence model unless it failed to load. What
+    /// counts the model's calls waits for it, since the warm-up runs the model too.
+    /// </summary>
+    public Task WarmedUp { get; private set; } = Task.CompletedTask;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<ContentCatalog>();
         services.GetRequiredService<TriageScript>();
-        // The sentence model loads in the background: the first reply must not wait for it, and until it is ready the
-        // rules and the clarifying question protect the user on their own.
-        services.GetService<SemanticReader>();
-        var detector = services.GetRequiredService<RedFlagDetector>();
-        detector.Warmup();
-        detector.Detect("warm up: my foot went numb suddenly this morning, since tuesday", useModel: false);
-        services.GetRequiredService<PhraseRecognizer>().Recognize("what causes foot drop");
-        services.GetRequiredService<TextRecognizers>().Warmup();
         services.GetRequiredService<BotDialogs>();
+        WarmedUp = Task.Run(WarmUpAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
+    private async Task WarmUpAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var detector = services.GetRequiredService<Lazy<RedFlagDetector>>().Value;
+            detector.Warmup();
+            foreach (var message in s_warmupMessages)
+            {
+                detector.Detect(message, useModel: false);
+            }
+
+            services.GetRequiredService<PhraseRecognizer>().Recognize("what causes foot drop");
+            services.GetRequiredService<TextRecognizers>().Warmup();
+            LogRulesReady(logger, clock.ElapsedMilliseconds);
+        }
+        catch (Exception exception)
+        {
+            // A turn that needs the rules meets the same error through the turn-error handler; this reports it at start-up.
+            LogWarmupFailed(logger, exception.GetType().Name, exception.Message);
+            return;
+        }
+
+        if (services.GetService<SemanticReader>() is not { } model)
+        {
+            return;
+        }
+
+        try
+        {
+            await model.WhenReady;
+            var detector = services.GetRequiredService<Lazy<RedFlagDetector>>().Value;
+            foreach (var message in s_warmupMessages)
+            {
+                detector.Detect(message, useModel: true);
+            }
+
+            LogModelReady(logger, clock.ElapsedMilliseconds);
+        }
+        catch (Exception exception)
+        {
+            LogModelFailed(logger, exception.GetType().Name, exception.Message);
+        }
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The red-flag rules and recognisers are ready, {Milliseconds} ms after the content was loaded")]
+    private static partial void LogRulesReady(ILogger logger, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The red-flag rules could not be built in the background ({ExceptionType}: {Error})")]
+    private static partial void LogWarmupFailed(ILogger logger, string exceptionType, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The sentence model is ready, {Milliseconds} ms after the content was loaded")]
+    private static partial void LogModelReady(ILogger logger, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sentence model could not be loaded ({ExceptionType}: {Error}); the rules and the clarifying question read messages alone")]
+    private static partial void LogModelFailed(ILogger logger, string exceptionType, string error);
 }

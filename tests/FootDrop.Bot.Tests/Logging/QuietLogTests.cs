@@ -1,5 +1,6 @@
 using System.Net;
 using FootDrop.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FootDrop.Bot.Tests.Logging;
@@ -22,10 +23,14 @@ public sealed class QuietLogTests : IAsyncLifetime
         var logs = new LogCapture();
         using var bot = new BotApp(services: logs.AddTo);
 
+        // The start-up says once when the rules and the sentence model are ready; that is not about a conversation.
+        await bot.Services.GetRequiredService<FootDrop.Bot.Hosting.ContentStartupCheck>().WarmedUp;
+        var atStart = logs.Entries.Count;
+
         await TalkAsync(bot, "conv-quiet");
 
         // Neither the SDK nor the bot writes anything for a healthy conversation.
-        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Microsoft.Bot", StringComparison.Ordinal) || e.Category.StartsWith("FootDrop.Bot", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries.Skip(atStart), e => e.Category.StartsWith("Microsoft.Bot", StringComparison.Ordinal) || e.Category.StartsWith("FootDrop.Bot", StringComparison.Ordinal));
     }
 
     [Fact]

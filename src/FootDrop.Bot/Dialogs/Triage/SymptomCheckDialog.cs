@@ -22,11 +22,11 @@ public sealed class SymptomCheckDialog : ComponentDialog
     private const string TextPromptId = "onset-text";
     private readonly TriageScript _script;
     private readonly TriageOutcomes _outcomes;
-    private readonly RedFlagDetector _detector;
+    private readonly Lazy<RedFlagDetector> _detector;
     private readonly Texts _texts;
     private readonly TimeProvider _time;
 
-    public SymptomCheckDialog(TriageScript script, TriageOutcomes outcomes, RedFlagDetector detector, Texts texts, TimeProvider time)
+    public SymptomCheckDialog(TriageScript script, TriageOutcomes outcomes, Lazy<RedFlagDetector> detector, Texts texts, TimeProvider time)
         : base(DialogIds.SymptomCheck)
     {
         _script = script;
@@ -167,7 +167,7 @@ public sealed class SymptomCheckDialog : ComponentDialog
     /// <summary>Reads when and how it started; sudden and gradual words settle the "suddenly?" question without asking it.</summary>
     private void ReadOnset(string? answer, SymptomCheckProgress progress)
     {
-        var onset = _detector.ReadOnset(answer, _script.Onset.SuddenFinding, _script.Onset.GradualFinding);
+        var onset = _detector.Value.ReadOnset(answer, _script.Onset.SuddenFinding, _script.Onset.GradualFinding);
         progress.Sudden = onset.Sudden switch
         {
             true => TriageAnswer.Yes,
