@@ -132,7 +132,16 @@ public sealed partial class ReminderScheduler(
     {
         if (_started.Task.IsCompletedSuccessfully)
         {
-            await _started.Task.Result.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            try
+            {
+                await _started.Task.Result.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Quartz's cluster manager resolves the scheduler from the container while shutting down, and the host
+                // may already be tearing that container down. Jobs and triggers are in the store; nothing is lost.
+                LogStoppedLate(logger);
+            }
         }
     }
 
@@ -141,6 +150,9 @@ public sealed partial class ReminderScheduler(
         => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + userId)))[..40].ToLowerInvariant();
 
     private static long SchemaLockId(string prefix) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("FootDrop.Bot.Reminders/" + prefix)));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The reminder scheduler stopped after the app's services were disposed; its jobs stay in the store")]
+    private static partial void LogStoppedLate(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders are scheduled on the {Provider} store (scheduler instance {InstanceId})")]
     private static partial void LogStarted(ILogger logger, string provider, string instanceId);
