@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Mutation testing (Stryker.NET, pinned in .config/dotnet-tools.json) of the code that decides who is sent to care:
+#   content  src/FootDrop.Content Triage/** and Text/** against tests/FootDrop.Content.Tests (corpus tests excluded)
+#   bot      src/FootDrop.Bot Dialogs/Triage/** against the conversation tests of tests/FootDrop.Bot.Tests
+# Usage: ./mutation.sh [content|bot|all] [extra dotnet-stryker options]   (default: all)
+# Reports: artifacts/mutation/<part>/reports/mutation-report.html (and .json). Not part of .ci/run: see README.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$(pwd)"
+
+part="${1:-all}"
+[ $# -gt 0 ] && shift
+
+dotnet tool restore >/dev/null
+
+run() {
+  local name="$1" tests="$2"
+  shift 2
+  local out="$root/artifacts/mutation/$name"
+  rm -rf "$out"
+  echo "== mutation testing: $name (report in artifacts/mutation/$name/reports) =="
+  local started=$SECONDS
+  (cd "$root/tests/$tests" && dotnet stryker --config-file "$root/tests/mutation/stryker-$name.json" --output "$out" --skip-version-check "$@")
+  echo "== $name took $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s =="
+}
+
+case "$part" in
+  content) run content FootDrop.Content.Tests "$@" ;;
+  bot) run bot FootDrop.Bot.Tests "$@" ;;
+  all) run content FootDrop.Content.Tests "$@"; run bot FootDrop.Bot.Tests "$@" ;;
+  *) echo "usage: $0 [content|bot|all] [dotnet-stryker options]" >&2; exit 2 ;;
+esac
