@@ -95,7 +95,6 @@ public static class TextNormalizer
     /// Contractions and texting shorthand, written out. Negations become a separate "not", so "can't", "cant", "cannot"
     /// and "can not" are one phrase to every rule.
     /// </summary>
-    // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
     private static readonly Dictionary<string, string[]> Expansions = new(StringComparer.Ordinal)
     {
         ["cant"] = ["can", "not"],
@@ -231,7 +230,6 @@ public static class TextNormalizer
         ["stopa"] = ["foot"],
         ["boli"] = ["hurts"],
     };
-    // Stryker restore all
 
     /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>
     private const int FragmentWords = 3;

@@ -18,25 +18,20 @@ public static class YesNoAnswers
     /// <summary>Answers this short are read whole; longer ones only by their first words.</summary>
     private const int ShortAnswerWords = 5;
 
-    // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
     private static readonly string[][] UnsurePhrases = Phrases(
         "not sure", "not really sure", "not quite sure", "not totally sure", "not 100 sure", "unsure", "maybe", "perhaps",
         "possibly", "do not know", "i do not know", "no idea", "not a clue", "no clue", "not certain", "can not tell",
         "could not tell", "hard to say", "hard to tell", "can not remember", "could not remember", "do not remember",
         "might be", "could be", "may be", "who knows", "not sure really", "hmm", "um", "uncertain", "i wonder", "possibly yes",
         "kind of not sure", "cannot say", "can not say", "not that sure");
-    // Stryker restore all
 
-    // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
     private static readonly string[][] NoPhrases = Phrases(
         "no", "n", "nope", "nah", "na", "no thanks", "no thank you", "not really", "not at all", "never", "none",
         "negative", "i do not", "i have not", "it does not", "it did not", "it is not", "i am not", "not that i know of",
         "not that i know", "false", "nothing", "no way", "definitely not", "absolutely not", "of course not",
         "do not think so", "i do not think so", "nothing like that", "none of those", "none of that", "nothing of the sort",
         "not any", "not one", "none at all", "no none", "no nothing", "not now", "not any more", "no longer");
-    // Stryker restore all
 
-    // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
     private static readonly string[][] YesPhrases = Phrases(
         "yes", "y", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "ok", "okay", "k", "correct", "true",
         "affirmative", "absolutely", "definitely", "certainly", "indeed", "of course", "i do", "i have", "i am",
@@ -44,7 +39,6 @@ public static class YesNoAnswers
         "i think so", "think so", "a bit", "a little", "slightly", "sometimes", "kind of", "kinda", "sort of", "sorta",
         "a little bit", "yes please", "yes i do", "yes i have", "yes it did", "go on", "go ahead", "lets go", "ready",
         "i am ready", "all good", "sounds good", "yes it has", "it is yes", "afraid so", "i am afraid so", "yes sadly");
-    // Stryker restore all
 
     /// <summary>Words a longer message may open with to answer the question it follows.</summary>
     private static readonly HashSet<string> OpeningYes = new(StringComparer.Ordinal) { "yes", "yeah", "yep", "yup", "yea", "aye", "ya" };

@@ -168,9 +168,7 @@ public sealed class RedFlagDetector
                 for (var i = 0; i < clauses.Count; i++)
                 {
                     semantic.Add((clauses[i], matches[i]));
-                    var match = matches[i];
-                    var rule = match is null ? null : _rulesById.GetValueOrDefault(match.Nearest.RuleId);
-                    if (match is null || rule is null)
+                    if (matches[i] is not { } match || !_rulesById.TryGetValue(match.Nearest.RuleId, out var rule))
                     {
                         continue;
                     }

@@ -75,8 +75,7 @@ internal sealed class TimeExpressions
 
             foreach (var result in _model.Parse(builder.ToString(), now))
             {
-                var age = IsAmbiguous(result.Text) ? null : Age(result, now);
-                if (age is null)
+                if (IsAmbiguous(result.Text) || Age(result, now) is not { } age)
                 {
                     continue;
                 }
@@ -85,7 +84,7 @@ internal sealed class TimeExpressions
                 var last = offsets.FindLastIndex(o => o <= result.End);
                 if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first))
                 {
-                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age.Value, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
+                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
                 }
             }
         }
