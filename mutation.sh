@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, pinned in .config/dotnet-tools.json) of the code that decides who is sent to care:
-#   content  src/FootDrop.Content Triage/** and Text/** against tests/FootDrop.Content.Tests (corpus tests excluded)
-#   bot      src/FootDrop.Bot Dialogs/Triage/** against the conversation tests of tests/FootDrop.Bot.Tests
+#   content  src/FootDrop.Content/Triage: RedFlagDetector, TriageEvaluator, Reading/MessageReading, Reading/TimeExpressions
+#            and TriageLoader, against tests/FootDrop.Content.Tests (the slow TriageCorpusTests excluded)
+#   bot      src/FootDrop.Bot/Dialogs/Triage (symptom check, red-flag dialog, outcomes) against the conversation tests
 # Usage: ./mutation.sh [content|bot|all] [extra dotnet-stryker options]   (default: all)
+#   one file:       ./mutation.sh content -m "**/Triage/TriageLoader.cs"
+#   since a commit: ./mutation.sh content --since:triage-language
+# Concurrency is 2 (the configs); on a busy machine pass --concurrency 1.
 # Reports: artifacts/mutation/<part>/reports/mutation-report.html (and .json). Not part of .ci/run: see README.
 set -euo pipefail
 cd "$(dirname "$0")"
