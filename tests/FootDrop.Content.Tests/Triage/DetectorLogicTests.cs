@@ -69,6 +69,32 @@ public sealed class DetectorLogicTests
         Assert.Equal("clarify-leg", result.Clarify?.Id);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_rule_with_a_reach_fires_exactly_up_to_its_reach(bool timeFirst)
+    {
+        for (var fillers = 0; fillers <= 12; fillers++)
+        {
+            var gap = string.Join(' ', Enumerable.Repeat("la", fillers));
+            var message = timeFirst ? $"it started {gap} toes catching" : $"my toes catching {gap} it started";
+            var explanation = Detector.Explain(message);
+            var sign = explanation.Mentions.Single(m => m.FindingId == "foot-drop-sign");
+            var time = explanation.Mentions.Single(m => m.FindingId == "new-onset");
+            var distance = timeFirst ? sign.Start - time.End : time.Start - sign.End;
+
+            Assert.Equal(distance <= 8, explanation.Result.RuleIds.Contains("new-foot-drop"));
+        }
+    }
+
+    [Fact]
+    public void An_emergency_of_someone_else_told_with_an_urgent_sign_of_ones_own_is_theirs()
+        => Assert.True(Detector.Detect("his face drooping and my foot went numb").AboutSomeoneElse);
+
+    [Fact]
+    public void A_start_only_supposed_is_not_read_as_sudden()
+        => Assert.Null(Detector.ReadOnset("if it came on suddenly", "sudden-onset", "gradual-onset").Sudden);
+
     [Fact]
     public void An_unless_finding_cancels_its_rule()
     {

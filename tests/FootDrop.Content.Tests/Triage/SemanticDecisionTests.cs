@@ -29,6 +29,17 @@ public sealed class SemanticDecisionTests
     }
 
     [Fact]
+    public async Task Each_clause_given_to_the_model_is_listed_with_its_match()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.75f, nearMiss: 0.5f)));
+
+        var (clause, match) = Assert.Single(detector.Explain("zorp quibble flanning grobbet wendle").Semantic);
+
+        Assert.Equal("zorp quibble flanning grobbet wendle", clause);
+        Assert.Equal(0.75, match!.Score);
+    }
+
+    [Fact]
     public async Task A_clause_above_the_decision_score_but_too_near_a_near_miss_only_asks_about_its_area()
     {
         var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.875f, nearMiss: 0.75f)));
