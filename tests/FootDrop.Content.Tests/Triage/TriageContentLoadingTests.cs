@@ -43,6 +43,22 @@ public sealed class TriageContentLoadingTests
         { "clarify question names an unknown rule", j => ((JsonObject)j["clarify"]![0]!)["ruleIdOnYes"] = "no-such-rule", "dialogs/redflags.json", "$.clarify[0].ruleIdOnYes", "no-such-rule" },
         { "clarifyAt above decideAt", j => j["semantic"]!["clarifyAt"] = 0.95, "dialogs/redflags.json", "$.semantic.clarifyAt", "must not be above decideAt" },
         { "misspelt field", j => Rule(j, 0)["exampels"] = new JsonArray("x"), "dialogs/redflags.json", "$.rules[0].exampels", "not a known field" },
+        { "finding named like a time the bot reads itself", j => Finding(j, 0)["id"] = "when-recent", "dialogs/redflags.json", "$.findings[0].id", "the finding 'when-recent' is defined twice" },
+        { "finding without a phrase or a near pattern", j => { Finding(j, 0).Remove("near"); Finding(j, 0)["phrases"] = new JsonArray(); }, "dialogs/redflags.json", "$.findings[0].phrases", "needs at least one phrase or near pattern" },
+        { "rule id used twice", j => Rule(j, 1)["id"] = Rule(j, 0)["id"]!.GetValue<string>(), "dialogs/redflags.json", "$.rules[1].id", "the rule id 'stroke-face-droop' is used twice" },
+        { "example without words", j => Rule(j, 0)["examples"]![0] = "?! ...", "dialogs/redflags.json", "$.rules[0].examples[0]", "has no words" },
+        { "near miss repeating an example", j => ((JsonArray)Rule(j, 0)["nearMisses"]!).Add(Rule(j, 0)["examples"]![0]!.GetValue<string>()), "dialogs/redflags.json", "$.rules[0].nearMisses[", "repeats the example at $.rules[0].examples[0]" },
+        { "unless names an unknown finding", j => Rule(j, 0)["unless"] = new JsonArray("face-drop"), "dialogs/redflags.json", "$.rules[0].unless[0]", "refers to finding 'face-drop', which is not defined" },
+        { "all entry is a number", j => Rule(j, 0)["all"]![0] = 3, "dialogs/redflags.json", "$.rules[0].all[0]", "expected a finding id, or a list" },
+        { "all entry is an empty list", j => Rule(j, 0)["all"]![0] = new JsonArray(), "dialogs/redflags.json", "$.rules[0].all[0]", "expected a finding id, or a list" },
+        { "all entry is a list with a number", j => Rule(j, 0)["all"]![0] = new JsonArray("face-droop", 3), "dialogs/redflags.json", "$.rules[0].all[0]", "expected a finding id, or a list" },
+        { "all entry is a list naming an unknown finding", j => Rule(j, 0)["all"]![0] = new JsonArray("face-droop", "face-drop"), "dialogs/redflags.json", "$.rules[0].all[0]", "refers to finding 'face-drop'" },
+        { "rule of level routine", j => Rule(j, 0)["level"] = "routine", "dialogs/redflags.json", "$.rules[0].level", "'routine' is not a level; use \"emergency\", \"urgent\" or \"clarify\"." },
+        { "clarify question of level clarify", j => ((JsonObject)j["clarify"]![0]!)["levelOnYes"] = "clarify", "dialogs/redflags.json", "$.clarify[0].levelOnYes", "'clarify' is not a level; use \"emergency\" or \"urgent\"." },
+        { "two any-emergency questions", j => ((JsonObject)j["clarify"]![1]!)["area"] = "any-emergency", "dialogs/redflags.json", "$.clarify", "only one question may have the area \"any-emergency\"" },
+        { "area question without findings", j => ((JsonObject)j["clarify"]![1]!)["when"] = new JsonArray(), "dialogs/redflags.json", "$.clarify[1].when", "must not be empty" },
+        { "clarify question names an unknown finding", j => ((JsonObject)j["clarify"]![1]!)["when"]![0] = "face-drop", "dialogs/redflags.json", "$.clarify[1].when[0]", "refers to finding 'face-drop'" },
+        { "review date not ISO", j => j["reviewedOn"] = "1 Dec 2026", "dialogs/redflags.json", "$.reviewedOn", "must be a date written as YYYY-MM-DD" },
     };
 
     [Theory]
@@ -59,6 +75,9 @@ public sealed class TriageContentLoadingTests
         { "unknown direction", j => ((JsonObject)j["modifiers"]![0]!)["direction"] = "sideways", "$.modifiers[0].direction", "not a direction" },
         { "pattern names an unknown word set", j => ((JsonArray)((JsonObject)j["modifiers"]![0]!)["phrases"]!).Add("{nobody}"), "$.modifiers[0].phrases", "refers to the word set 'nobody'" },
         { "long-standing not longer than recent", j => j["onset"]!["longStandingDays"] = 10, "$.onset.longStandingDays", "must be more than recentDays" },
+        { "long-standing as long as recent", j => j["onset"]!["longStandingDays"] = j["onset"]!["recentDays"]!.GetValue<int>(), "$.onset.longStandingDays", "must be more than recentDays" },
+        { "person pattern names an unknown word set", j => ((JsonArray)j["people"]!["others"]!).Add("{nobody}"), "$.people.others", "refers to the word set 'nobody'" },
+        { "question pattern names an unknown word set", j => ((JsonArray)j["generalQuestions"]!["starts"]!).Add("{nobody}"), "$.generalQuestions.starts", "refers to the word set 'nobody'" },
     };
 
     [Fact]
@@ -72,6 +91,100 @@ public sealed class TriageContentLoadingTests
         Assert.Equal("dialogs/triage.json", error.File);
         Assert.Equal("$.onset.suddenFinding", error.JsonPath);
     }
+
+    [Fact]
+    public void A_symptom_check_that_names_an_unknown_gradual_finding_is_rejected()
+    {
+        var copy = RepoPaths.CopyOfDialogs();
+        Edit(Path.Combine(copy, TriageLoader.ScriptFile), j => j["onset"]!["gradualFinding"] = "bit-by-bit");
+
+        var error = Assert.Throws<FootDrop.Content.ContentValidationException>(() => TriageLoader.LoadScript(copy, TriageLoader.LoadVocabulary(copy)));
+
+        Assert.Equal("$.onset.gradualFinding", error.JsonPath);
+        Assert.Contains("refers to finding 'bit-by-bit', which is not defined in dialogs/redflags.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_symptom_check_that_asks_one_question_twice_is_rejected()
+    {
+        var copy = RepoPaths.CopyOfDialogs();
+        Edit(Path.Combine(copy, TriageLoader.ScriptFile), j => ((JsonObject)j["questions"]![1]!)["id"] = ((JsonObject)j["emergencyScreen"]![0]!)["id"]!.GetValue<string>());
+
+        var error = Assert.Throws<FootDrop.Content.ContentValidationException>(() => TriageLoader.LoadScript(copy));
+
+        Assert.Equal("dialogs/triage.json", error.File);
+        Assert.Equal("$.questions", error.JsonPath);
+        Assert.Contains("is used twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("redflags.json")]
+    [InlineData("context.json")]
+    public void A_missing_file_is_named(string fileName)
+    {
+        var copy = RepoPaths.CopyOfDialogs();
+        File.Delete(Path.Combine(copy, fileName));
+
+        var error = Assert.Throws<FootDrop.Content.ContentValidationException>(() => TriageLoader.LoadVocabulary(copy));
+
+        Assert.Equal("dialogs/" + fileName, error.File);
+        Assert.Equal("$", error.JsonPath);
+        Assert.Contains("the file is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clarify_score_equal_to_the_decide_score_and_an_any_emergency_question_without_findings_are_accepted()
+    {
+        var copy = RepoPaths.CopyOfDialogs();
+        Edit(Path.Combine(copy, TriageLoader.VocabularyFile), j =>
+        {
+            j["semantic"]!["clarifyAt"] = j["semantic"]!["decideAt"]!.GetValue<double>();
+            ((JsonObject)j["clarify"]![0]!)["when"] = new JsonArray();
+        });
+
+        var vocabulary = TriageLoader.LoadVocabulary(copy);
+
+        Assert.Equal(vocabulary.Semantic.DecideAt, vocabulary.Semantic.ClarifyAt);
+        Assert.Empty(vocabulary.Clarify.Single(q => q.Area == SignArea.AnyEmergency).When);
+    }
+
+    [Fact]
+    public void Each_field_of_the_files_arrives_where_the_bot_reads_it()
+    {
+        var redFlags = Json(TriageLoader.VocabularyFile);
+        var context = Json(TriageLoader.ContextFile);
+        var triage = Json(TriageLoader.ScriptFile);
+
+        var vocabulary = TriageLoader.LoadVocabulary(RepoPaths.Dialogs);
+        var script = TriageLoader.LoadScript(RepoPaths.Dialogs, vocabulary);
+
+        var ruleJson = Rule(redFlags, 0);
+        var rule = vocabulary.Rules[0];
+        Assert.Equal(
+            (ruleJson["id"]!.GetValue<string>(), ruleJson["level"]!.GetValue<string>(), ruleJson["area"]!.GetValue<string>(), ruleJson["describes"]!.GetValue<string>()),
+            (rule.Id, rule.Level.ToId(), SignAreas.ToId(rule.Area), rule.Describes));
+        Assert.Equal(Texts(ruleJson["examples"]), rule.Examples);
+        Assert.Equal(Texts(ruleJson["nearMisses"]), rule.NearMisses);
+        Assert.Equal(
+            (redFlags["version"]!.GetValue<string>(), redFlags["reviewedBy"]!.GetValue<string>(), redFlags["reviewedOn"]!.GetValue<string>()),
+            (vocabulary.Review.Version, vocabulary.Review.ReviewedBy, vocabulary.Review.ReviewedOn));
+        Assert.Equal(
+            (context["onset"]!["recentDays"]!.GetValue<int>(), context["onset"]!["longStandingDays"]!.GetValue<int>()),
+            (vocabulary.Context.RecentDays, vocabulary.Context.LongStandingDays));
+        Assert.Equal(
+            (redFlags["semantic"]!["decideAt"]!.GetValue<double>(), redFlags["semantic"]!["clarifyAt"]!.GetValue<double>(), redFlags["semantic"]!["margin"]!.GetValue<double>(), redFlags["semantic"]!["emergencyHintAt"]!.GetValue<double>()),
+            (vocabulary.Semantic.DecideAt, vocabulary.Semantic.ClarifyAt, vocabulary.Semantic.Margin, vocabulary.Semantic.EmergencyHintAt));
+
+        var questionJson = (JsonObject)triage["questions"]![0]!;
+        Assert.Equal(
+            (questionJson["id"]!.GetValue<string>(), questionJson["ruleId"]!.GetValue<string>(), questionJson["prompt"]!.GetValue<string>(), questionJson["summary"]!.GetValue<string>()),
+            (script.Questions[0].Id, script.Questions[0].RuleId, script.Questions[0].Prompt, script.Questions[0].Summary));
+        Assert.Equal(triage["onset"]!["recentDays"]!.GetValue<int>(), script.Onset.RecentDays);
+    }
+
+    private static JsonObject Json(string fileName) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Dialogs, fileName)))!.AsObject();
+
+    private static List<string> Texts(JsonNode? array) => array is JsonArray items ? [.. items.Select(i => i!.GetValue<string>())] : [];
 
     private static JsonObject Rule(JsonObject root, int index) => (JsonObject)root["rules"]![index]!;
 

@@ -1,0 +1,150 @@
+using FootDrop.Content.Triage;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>
+/// The detector's own decisions on the small vocabulary of <see cref="SmallVocabulary"/>: which question comes with
+/// urgent advice, how near two findings must be, what "unless" cancels, a sign that stopped only recently, whose sign
+/// it is, and how a start is read. The words are the test's own, so these tests pin the code, not dialogs/.
+/// </summary>
+public sealed class DetectorLogicTests
+{
+    private static readonly RedFlagDetector Detector = SmallVocabulary.Detector();
+
+    [Fact]
+    public void An_urgent_sign_comes_with_the_question_about_every_emergency_sign()
+    {
+        var result = Detector.Detect("my foot went numb");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal(["new-numbness"], result.RuleIds);
+        Assert.Equal(DetectionSource.Rule, result.Source);
+        Assert.Equal("clarify-emergency-signs", result.Clarify?.Id);
+        Assert.Equal(["stroke-face-droop"], result.Suspected);
+        Assert.False(result.AboutSomeoneElse);
+    }
+
+    [Fact]
+    public void An_urgent_sign_with_a_hint_of_a_stroke_asks_about_the_stroke_first()
+    {
+        var result = Detector.Detect("my foot went numb and my face feels odd");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+    }
+
+    [Fact]
+    public void An_emergency_asks_nothing_more()
+    {
+        var result = Detector.Detect("my face drooping on one side");
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.Equal(["stroke-face-droop"], result.RuleIds);
+        Assert.Null(result.Clarify);
+        Assert.Empty(result.Suspected);
+    }
+
+    [Fact]
+    public void A_sign_reported_of_someone_else_is_marked_as_theirs()
+        => Assert.True(Detector.Detect("his foot went numb").AboutSomeoneElse);
+
+    [Theory]
+    [InlineData("my toes keep catching and it started today")]
+    [InlineData("it started today and now my toes keep catching")]
+    public void A_rule_with_a_reach_fires_when_its_findings_are_near_each_other(string message)
+    {
+        var result = Detector.Detect(message);
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Contains("new-foot-drop", result.RuleIds);
+    }
+
+    [Fact]
+    public void A_rule_with_a_reach_does_not_fire_on_findings_far_apart_and_asks_instead()
+    {
+        var result = Detector.Detect("my toes keep catching on the carpet in the hall and on the stairs and on the path by the shed and it started today");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Empty(result.RuleIds);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_rule_with_a_reach_fires_exactly_up_to_its_reach(bool timeFirst)
+    {
+        for (var fillers = 0; fillers <= 12; fillers++)
+        {
+            var gap = string.Join(' ', Enumerable.Repeat("la", fillers));
+            var message = timeFirst ? $"it started {gap} toes catching" : $"my toes catching {gap} it started";
+            var explanation = Detector.Explain(message);
+            var sign = explanation.Mentions.Single(m => m.FindingId == "foot-drop-sign");
+            var time = explanation.Mentions.Single(m => m.FindingId == "new-onset");
+            var distance = timeFirst ? sign.Start - time.End : time.Start - sign.End;
+
+            Assert.Equal(distance <= 8, explanation.Result.RuleIds.Contains("new-foot-drop"));
+        }
+    }
+
+    [Fact]
+    public void An_emergency_of_someone_else_told_with_an_urgent_sign_of_ones_own_is_theirs()
+        => Assert.True(Detector.Detect("his face drooping and my foot went numb").AboutSomeoneElse);
+
+    [Fact]
+    public void A_start_only_supposed_is_not_read_as_sudden()
+        => Assert.Null(Detector.ReadOnset("if it came on suddenly", "sudden-onset", "gradual-onset").Sudden);
+
+    [Fact]
+    public void An_unless_finding_cancels_its_rule()
+    {
+        var detector = SmallVocabulary.Detector(SmallVocabulary.Build(rules: [SmallVocabulary.Rule("new-numbness", CareLevel.Urgent, SignArea.Leg, ["numbness"], unless: ["falls"])]));
+
+        Assert.Equal(CareLevel.Urgent, detector.Detect("my foot went numb").Level);
+        Assert.Equal(CareLevel.None, detector.Detect("I fell and my foot went numb").Level);
+    }
+
+    [Fact]
+    public void A_leg_sign_that_stopped_only_recently_is_asked_about()
+    {
+        var result = Detector.Detect("the numbness stopped yesterday");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+    }
+
+    [Fact]
+    public void A_stopped_leg_sign_told_with_a_stopped_emergency_sign_is_left_to_the_rules()
+        => Assert.Null(Detector.Detect("the numbness and face drooping stopped yesterday").Clarify);
+
+    [Fact]
+    public void Nothing_to_read_is_nothing()
+    {
+        Assert.Equal(RedFlagResult.Nothing, Detector.Detect("   "));
+        Assert.Equal(RedFlagResult.Nothing, Detector.Detect(null));
+        Assert.Equal(new OnsetReading(null, null), Detector.ReadOnset("  ", "sudden-onset", "gradual-onset"));
+    }
+
+    [Theory]
+    [InlineData("it came on suddenly", true)]
+    [InlineData("it came on slowly", false)]
+    [InlineData("suddenly at first and then slowly worse", true)]
+    [InlineData("it did not come on suddenly", null)]
+    public void A_start_is_sudden_or_slow_only_when_it_is_said_so(string answer, bool? sudden)
+        => Assert.Equal(sudden, Detector.ReadOnset(answer, "sudden-onset", "gradual-onset").Sudden);
+
+    [Theory]
+    [InlineData("it has been creeping up for decades", 730)]
+    [InlineData("it came on over months", 60)]
+    public void A_start_with_no_date_but_months_or_years_is_not_recent(string answer, double days)
+        => Assert.Equal(days, Detector.ReadOnset(answer, "sudden-onset", "gradual-onset").AgeDays);
+
+    [Fact]
+    public void The_most_recent_date_in_a_start_wins()
+    {
+        var age = Detector.ReadOnset("a weak ankle for ten years but the foot drop began 3 days ago", "sudden-onset", "gradual-onset").AgeDays;
+
+        Assert.NotNull(age);
+        Assert.InRange(age!.Value, 2, 4);
+    }
+}

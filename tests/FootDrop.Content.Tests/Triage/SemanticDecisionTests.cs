@@ -1,0 +1,238 @@
+using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Semantic;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>
+/// When the sentence model decides, asks or stays quiet, at its exact thresholds. The model is replaced by a table of
+/// vectors: each example is one direction, and a message's clause is given exactly the similarities the test names,
+/// in numbers a float holds exactly, so "at the threshold" is exactly at it.
+/// </summary>
+public sealed class SemanticDecisionTests
+{
+    private static readonly SemanticSettings Settings = new(DecideAt: 0.75, ClarifyAt: 0.5, Margin: 0.25, EmergencyHintAt: 0.375);
+
+    /// <summary>Similarities of a clause to: the stroke example, the near miss, the leg example, the both-legs example.</summary>
+    private static float[] Close(float stroke = 0, float nearMiss = 0, float leg = 0, float bothLegs = 0) => [stroke, nearMiss, leg, bothLegs, 0];
+
+    [Fact]
+    public async Task A_clause_exactly_at_the_decision_score_and_margin_is_decided_by_the_model_and_explained()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.75f, nearMiss: 0.5f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.Equal(DetectionSource.Semantic, result.Source);
+        Assert.Equal(["stroke-face-droop"], result.RuleIds);
+        Assert.Equal(new SemanticEvidence("stroke-face-droop", "stroke example", 0.75, "near miss", 0.5), result.Evidence);
+    }
+
+    [Fact]
+    public async Task Each_clause_given_to_the_model_is_listed_with_its_match()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.75f, nearMiss: 0.5f)));
+
+        var (clause, match) = Assert.Single(detector.Explain("zorp quibble flanning grobbet wendle").Semantic);
+
+        Assert.Equal("zorp quibble flanning grobbet wendle", clause);
+        Assert.Equal(0.75, match!.Score);
+    }
+
+    [Fact]
+    public async Task A_clause_above_the_decision_score_but_too_near_a_near_miss_only_asks_about_its_area()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.875f, nearMiss: 0.75f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+        Assert.Equal(["stroke-face-droop"], result.Suspected);
+        Assert.Equal("stroke example", result.Evidence?.Example);
+    }
+
+    [Fact]
+    public async Task A_clause_exactly_at_the_clarify_score_asks_the_question_of_its_area()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.5f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.Equal(new SemanticEvidence("new-foot-drop", "leg example", 0.5, "near miss", 0), result.Evidence);
+    }
+
+    [Fact]
+    public async Task A_clause_no_closer_to_an_example_than_to_a_near_miss_asks_nothing()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.625f, nearMiss: 0.625f)));
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet wendle"));
+    }
+
+    [Fact]
+    public async Task A_clause_just_below_the_clarify_score_asks_nothing()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.4375f)));
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet wendle"));
+    }
+
+    [Fact]
+    public async Task A_clause_exactly_at_the_emergency_hint_score_asks_about_that_emergency()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.375f, nearMiss: 0.25f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+        Assert.Equal(new SemanticEvidence("stroke-face-droop", "stroke example", 0.375, "near miss", 0.25), result.Evidence);
+    }
+
+    [Fact]
+    public async Task The_closest_emergency_example_gives_the_hint_when_several_clauses_come_near()
+    {
+        var detector = await DetectorAsync(
+            ("zorp quibble flanning grobbet wendle", Close(stroke: 0.375f)),
+            ("blib blob blab", Close(bothLegs: 0.4375f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. blib blob blab");
+
+        Assert.Equal("clarify-emergency-signs", result.Clarify?.Id);
+        Assert.Equal("both-legs", result.Evidence?.RuleId);
+    }
+
+    [Fact]
+    public async Task An_emergency_example_no_closer_than_a_near_miss_gives_no_hint()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.375f, nearMiss: 0.375f)));
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet wendle"));
+    }
+
+    [Fact]
+    public async Task An_emergency_example_just_below_the_hint_score_gives_no_hint()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.3125f)));
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet wendle"));
+    }
+
+    [Fact]
+    public async Task A_hint_near_an_emergency_of_the_legs_asks_about_every_emergency_sign()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(bothLegs: 0.375f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal("clarify-emergency-signs", result.Clarify?.Id);
+        Assert.Equal(["stroke-face-droop"], result.Suspected);
+        Assert.Equal("both-legs", result.Evidence?.RuleId);
+    }
+
+    [Fact]
+    public async Task A_message_of_fewer_words_than_the_model_reads_is_left_to_the_rules()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet", Close(stroke: 1)));
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet"));
+    }
+
+    [Fact]
+    public async Task Without_the_model_the_rules_decide_alone()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 1)));
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet wendle", useModel: false));
+    }
+
+    [Fact]
+    public async Task The_model_raises_an_urgent_rule_to_an_emergency_and_names_both()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 1)));
+
+        var result = detector.Detect("my foot went numb. zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.Equal(DetectionSource.Semantic, result.Source);
+        Assert.Equal(["stroke-face-droop", "new-numbness"], result.RuleIds);
+        Assert.Null(result.Clarify);
+    }
+
+    [Fact]
+    public async Task A_model_match_no_higher_than_the_rules_leaves_the_decision_to_the_rules()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 1)));
+
+        var result = detector.Detect("my foot went numb. zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal(DetectionSource.Rule, result.Source);
+        Assert.Equal(["new-numbness"], result.RuleIds);
+        Assert.Null(result.Evidence);
+        Assert.Equal("clarify-emergency-signs", result.Clarify?.Id);
+    }
+
+    [Fact]
+    public async Task A_rule_emergency_is_not_sent_to_the_model()
+    {
+        var embedder = new VectorEmbedder(("zorp quibble flanning grobbet wendle", Close(leg: 1)));
+        var detector = await DetectorAsync(embedder);
+
+        var explanation = detector.Explain("his face drooping on one side. zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.Emergency, explanation.Result.Level);
+        Assert.Empty(explanation.Semantic);
+    }
+
+    private static Task<RedFlagDetector> DetectorAsync(params (string Clause, float[] Vector)[] clauses)
+        => DetectorAsync(new VectorEmbedder(clauses));
+
+    private static async Task<RedFlagDetector> DetectorAsync(VectorEmbedder embedder)
+    {
+        var rules = SmallVocabulary.Rules.Append(SmallVocabulary.Rule("both-legs", CareLevel.Emergency, SignArea.Leg, ["numbness", "falls"])).ToList();
+        var vocabulary = SmallVocabulary.Build(rules: rules) with { Semantic = Settings };
+        SemanticExample[] examples =
+        [
+            new("stroke-face-droop", "stroke example", false, IsEmergency: true),
+            new("stroke-face-droop", "near miss", true),
+            new("new-foot-drop", "leg example", false),
+            new("both-legs", "both legs example", false, IsEmergency: true),
+        ];
+        var semantic = new SemanticReader(() => embedder, examples, null);
+        await semantic.WhenReady;
+        return new RedFlagDetector(vocabulary, new FixedClock(Detectors.Now), semantic);
+    }
+
+    /// <summary>Each example its own direction; the named clauses exactly the given similarities; anything else none.</summary>
+    private sealed class VectorEmbedder(params (string Clause, float[] Vector)[] clauses) : ISentenceEmbedder
+    {
+        private static readonly string[] Examples = ["stroke example", "near miss", "leg example", "both legs example"];
+
+        public string ModelId { get; } = "vectors-" + Guid.NewGuid();
+
+        public float[][] Embed(IReadOnlyList<string> sentences) => [.. sentences.Select(Vector)];
+
+        private static float[] Unit(int index)
+        {
+            var vector = new float[5];
+            vector[index] = 1;
+            return vector;
+        }
+
+        private float[] Vector(string sentence)
+        {
+            var example = Array.IndexOf(Examples, sentence);
+            if (example >= 0)
+            {
+                return Unit(example);
+            }
+
+            var clause = clauses.FirstOrDefault(c => c.Clause == sentence);
+            return clause.Vector ?? Unit(4);
+        }
+    }
+}
