@@ -168,7 +168,13 @@ public sealed class RedFlagDetector
                 for (var i = 0; i < clauses.Count; i++)
                 {
                     semantic.Add((clauses[i], matches[i]));
-                    if (matches[i] is not { } match || !_rulesById.TryGetValue(match.Nearest.RuleId, out var rule))
+                    // Two statements, not one condition: Stryker cannot compile mutants of a pattern variable declared in an "||".
+                    if (matches[i] is not { } match)
+                    {
+                        continue;
+                    }
+
+                    if (!_rulesById.TryGetValue(match.Nearest.RuleId, out var rule))
                     {
                         continue;
                     }

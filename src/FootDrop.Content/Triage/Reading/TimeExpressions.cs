@@ -162,7 +162,12 @@ internal sealed class TimeExpressions
     /// <summary>How many days ago the mentioned time began; null for times ahead, clock times and short durations.</summary>
     private static double? Age(ModelResult result, DateTime now)
     {
-        if (result.Resolution?.TryGetValue("values", out var raw) != true || raw is not IEnumerable<object> values)
+        if (result.Resolution?.TryGetValue("values", out var raw) != true)
+        {
+            return null;
+        }
+
+        if (raw is not IEnumerable<object> values)
         {
             return null;
         }
