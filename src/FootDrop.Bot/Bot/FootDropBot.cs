@@ -328,7 +328,9 @@ public sealed partial class FootDropBot(
                 break;
             default:
                 // Never "I didn't get that" to a message that spoke of a symptom.
-                var reply = dc.Context.TurnState.Get<object>(SymptomHinted) is true ? texts.Fill(script.FreeText.SymptomNote) : texts[TextKeys.Fallback];
+                var reply = dc.Context.TurnState.Get<object>(SymptomHinted) is true ? texts.Fill(script.FreeText.SymptomNote)
+                    : content.IsGreeting(text) ? texts[TextKeys.GreetingReply]
+                    : texts[TextKeys.Fallback];
                 await dc.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
                 await dc.BeginDialogAsync(DialogIds.Menu, null, cancellationToken);
                 break;

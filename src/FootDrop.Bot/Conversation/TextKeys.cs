@@ -12,6 +12,7 @@ public static partial class TextKeys
     public const string MenuAgain = "menu.again";
     public const string Help = "help";
     public const string Fallback = "fallback";
+    public const string GreetingReply = "greeting.reply";
     public const string CancelDone = "cancel.done";
     public const string StartOverDone = "startOver.done";
     public const string ErrorTurn = "error.turn";

@@ -17,6 +17,7 @@ public static class ContentLoader
         reviews[MessagesFile] = ReadReview(messages);
         var texts = ReadTexts(messages.Object("texts"), requirements);
         var menu = ReadMenu(messages);
+        var greetings = messages.OptionalStrings("greetings");
         messages.RejectUnknownFields();
 
         var education = Open(dialogsDirectory, EducationFile);
@@ -30,7 +31,7 @@ public static class ContentLoader
         var session = ReadSession(exercisesFile, exercises);
         exercisesFile.RejectUnknownFields();
 
-        return new ContentCatalog(new TextCatalog(texts), menu, sections, exercises, session, reviews);
+        return new ContentCatalog(new TextCatalog(texts), menu, sections, exercises, session, reviews, greetings);
     }
 
     private static StrictJson Open(string directory, string fileName)

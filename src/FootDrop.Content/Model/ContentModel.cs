@@ -1,3 +1,5 @@
+using FootDrop.Content.Text;
+
 namespace FootDrop.Content.Model;
 
 /// <summary>Who approved a content file and when; every file in dialogs/ carries it.</summary>
@@ -36,6 +38,7 @@ public sealed class ContentCatalog
 {
     private readonly Dictionary<string, Section> _sections;
     private readonly Dictionary<string, Exercise> _exercises;
+    private readonly HashSet<string> _greetings;
 
     public ContentCatalog(
         TextCatalog texts,
@@ -43,7 +46,8 @@ public sealed class ContentCatalog
         IReadOnlyList<Section> sections,
         IReadOnlyList<Exercise> exercises,
         IReadOnlyList<string> session,
-        IReadOnlyDictionary<string, Review> reviews)
+        IReadOnlyDictionary<string, Review> reviews,
+        IEnumerable<string>? greetings = null)
     {
         Texts = texts;
         Menu = menu;
@@ -53,6 +57,7 @@ public sealed class ContentCatalog
         Reviews = reviews;
         _sections = sections.ToDictionary(s => s.Id, StringComparer.Ordinal);
         _exercises = exercises.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _greetings = (greetings ?? []).Select(TextNormalizer.Canonical).Where(g => g.Length > 0).ToHashSet(StringComparer.Ordinal);
     }
 
     public TextCatalog Texts { get; }
@@ -80,4 +85,7 @@ public sealed class ContentCatalog
     public bool HasSection(string id) => _sections.ContainsKey(id);
 
     public bool HasExercise(string id) => _exercises.ContainsKey(id);
+
+    /// <summary>True when the whole message is only a greeting ("Hi!", "good morning"), never for a greeting followed by more.</summary>
+    public bool IsGreeting(string? text) => _greetings.Contains(TextNormalizer.Canonical(text));
 }

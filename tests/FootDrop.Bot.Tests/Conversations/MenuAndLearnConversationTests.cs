@@ -132,6 +132,29 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("hi")]
+    [InlineData("Hello!")]
+    [InlineData("good morning")]
+    public async Task A_greeting_is_greeted_back_with_the_menu_not_told_it_was_not_understood(string greeting)
+    {
+        await bot.Flow(bot.NewConversation())
+            .Send(greeting)
+            .Says(T[TextKeys.GreetingReply])
+            .Offers(T[TextKeys.MenuPrompt], Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_greeting_followed_by_a_question_is_answered_as_the_question()
+    {
+        var causes = bot.Content.Section("causes");
+        await bot.Flow(bot.NewConversation())
+            .Send("hi, what causes foot drop?")
+            .SaysParagraphs(causes.Messages.Select(m => T.Fill(m)))
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Help_inside_a_prompt_helps_then_asks_the_question_again()
     {
@@ -174,7 +197,7 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
     {
         await bot.Flow(bot.NewConversation(Channels.Msteams, "personal"))
             .Send("hello there")
-            .Says(T[TextKeys.Fallback])
+            .Says(T[TextKeys.GreetingReply])
             .AssertReply(activity =>
             {
                 var card = Assert.Single(((Activity)activity).Attachments);
@@ -192,7 +215,7 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
     {
         await bot.Flow(bot.NewConversation("sms"))
             .Send("hello there")
-            .Says(T[TextKeys.Fallback])
+            .Says(T[TextKeys.GreetingReply])
             .AssertReplyContains("1. Learn about foot drop", "2. Exercises", "5. Exercise reminders", "7. Delete my data")
             .Send("2")
             .AssertReplyContains(T[TextKeys.ExercisePick], "1. Calf stretch")
