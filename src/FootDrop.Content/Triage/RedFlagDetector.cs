@@ -81,6 +81,7 @@ public sealed class RedFlagDetector
     {
         _vocabulary = vocabulary;
         _compiled = CompiledVocabulary.Compile(vocabulary.WordSets, vocabulary.Findings, vocabulary.Context);
+        _compiled.Signs = vocabulary.Rules.Where(r => !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
         _time = time ?? TimeProvider.System;
         _semantic = semantic;
         _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -164,6 +164,30 @@ public sealed class ContextTests
         => Assert.Contains("new-foot-drop", Detector.Detect("since yesterday my brother is not capable to lift his toes").RuleIds);
 
     [Fact]
+    public void Week_six_of_a_timeline_counts_from_the_story_not_from_january()
+        => Assert.Contains("twitching-or-wasting-with-weakness", Detector.Detect("week 1 I noticed the foot slapping. week 6 the calf looks thinner and twitches").RuleIds);
+
+    [Fact]
+    public void Falls_counted_since_a_date_long_ago_are_still_going_on()
+        => Assert.Contains("falls", Detector.Detect("had three tumbles since easter").RuleIds);
+
+    [Fact]
+    public void A_numbness_that_has_not_worn_off_is_still_there()
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect("his left foot has felt asleep and prickly since he got up and it hasn't worn off").Level);
+
+    [Fact]
+    public void A_splint_that_does_not_fit_any_more_does_not_deny_a_worse_foot()
+        => Assert.Contains("getting-worse", Detector.Detect("the splint doesnt fit right anymore and the foot's worse").RuleIds);
+
+    [Fact]
+    public void A_run_on_n_now_starts_a_new_clause_after_an_old_history()
+    {
+        var result = Detector.Detect("been doin deep squats for ages n now me foot kinda flaps when i run");
+
+        Assert.True(result.Level >= CareLevel.Urgent || result.Clarify is not null, $"{result.Level}, no question");
+    }
+
+    [Fact]
     public void Someones_age_in_decades_is_not_a_date_long_ago()
         => Assert.Equal(CareLevel.Emergency, Detector.Detect("lady in her 50s on painkillers for back pain, now leaking wee and didn't feel it happen").Level);
 

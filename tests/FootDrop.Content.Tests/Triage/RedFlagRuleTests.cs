@@ -24,6 +24,26 @@ public sealed class RedFlagRuleTests
         Assert.True(untested.Count == 0, "rules without a test: " + string.Join(", ", untested));
     }
 
+    [Theory]
+    [InlineData("stroke-confusion", "tonight my gran asked me who I am")]
+    [InlineData("stroke-speech", "his speech went all mushy at dinner")]
+    [InlineData("cauda-equina-saddle-numbness", "my backside and the inside of my thighs feel like after the dentist")]
+    [InlineData("cauda-equina-bladder", "mi mama no puede orinar since this morning")]
+    [InlineData("cauda-equina-bladder", "i cant seem to empty all the way when i go")]
+    [InlineData("cauda-equina-incontinence", "grandad pooed in the bed and didnt feel it")]
+    [InlineData("both-legs-weak-or-numb", "he slipped on the stairs and now there's nothing below his waist")]
+    [InlineData("leg-paralysis", "since noon she can't raise it off the bed at all, the left leg")]
+    public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
+        => AssertFires(ruleId, CareLevel.Emergency, message);
+
+    [Theory]
+    [InlineData("falls", "he's had a couple of tumbles since the spring")]
+    [InlineData("new-foot-drop", "his foot isn't listening since the knee scope on friday")]
+    [InlineData("new-foot-drop", "she can't take her weight on that leg now, she was walking fine a fortnight ago")]
+    [InlineData("new-numbness-or-tingling", "the top of his foot feels like cardboard")]
+    public void An_urgent_sign_in_everyday_words_is_urgent(string ruleId, string message)
+        => AssertFires(ruleId, CareLevel.Urgent, message);
+
     [Fact]
     public void Rule_stroke_face_droop() => AssertFires("stroke-face-droop", CareLevel.Emergency, "the left side of her mouth has slid down");
 

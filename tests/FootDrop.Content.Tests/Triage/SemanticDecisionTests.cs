@@ -188,13 +188,38 @@ public sealed class SemanticDecisionTests
         Assert.Empty(explanation.Semantic);
     }
 
+    [Fact]
+    public async Task A_clause_whose_sign_the_next_clause_says_went_away_is_not_given_to_the_model()
+    {
+        // As in dialogs/context.json, the phrase that says it is over begins with the "but" that ends the clause.
+        var detector = await DetectorAsync(
+            new VectorEmbedder(("zorp numb quibble flanning", Close(stroke: 1))),
+            [.. SmallVocabulary.Modifiers, new(ContextCategory.Resolved, ContextDirection.Backward, 0, ["but it went away"])]);
+
+        var explanation = detector.Explain("zorp numb quibble flanning but it went away");
+
+        Assert.Equal(CareLevel.None, explanation.Result.Level);
+        Assert.Empty(explanation.Semantic);
+    }
+
+    [Fact]
+    public async Task A_clause_with_a_sign_still_going_on_is_given_to_the_model()
+    {
+        var detector = await DetectorAsync(("zorp numb quibble flanning", Close(stroke: 1)));
+
+        var explanation = detector.Explain("zorp numb quibble flanning but grobbet wendle");
+
+        Assert.Equal(CareLevel.Emergency, explanation.Result.Level);
+        Assert.Equal(DetectionSource.Semantic, explanation.Result.Source);
+    }
+
     private static Task<RedFlagDetector> DetectorAsync(params (string Clause, float[] Vector)[] clauses)
         => DetectorAsync(new VectorEmbedder(clauses));
 
-    private static async Task<RedFlagDetector> DetectorAsync(VectorEmbedder embedder)
+    private static async Task<RedFlagDetector> DetectorAsync(VectorEmbedder embedder, IReadOnlyList<ContextRule>? modifiers = null)
     {
         var rules = SmallVocabulary.Rules.Append(SmallVocabulary.Rule("both-legs", CareLevel.Emergency, SignArea.Leg, ["numbness", "falls"])).ToList();
-        var vocabulary = SmallVocabulary.Build(rules: rules) with { Semantic = Settings };
+        var vocabulary = SmallVocabulary.Build(rules: rules, modifiers: modifiers) with { Semantic = Settings };
         SemanticExample[] examples =
         [
             new("stroke-face-droop", "stroke example", false, IsEmergency: true),

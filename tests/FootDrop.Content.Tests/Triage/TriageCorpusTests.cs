@@ -43,7 +43,7 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
     // have measured 94% to 100% (tests/triage-corpus/README.md); these floors are what the current test part measured
     // when it was first run, so a change that loses any of it fails here. Raise them, never lower them.
     private const double EmergencyFloor = 0.977;
-    private const double UrgentFloor = 0.98;
+    private const double UrgentFloor = 0.987;
 
     [Fact]
     public void At_least_as_many_emergencies_of_the_test_part_get_the_emergency_advice_as_when_it_was_written()
@@ -77,12 +77,30 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.True(figures.ClarifyRate <= 0.20, $"clarifying questions: {figures.BenignClarified} of {figures.Benign}");
     }
 
+    // What was learned from the development part stays learned: every emergency written so far, and all but a few
+    // urgent messages (the misses left are listed by the evaluation program with --show).
     [Fact]
-    public void The_development_part_is_reported()
+    public void Every_emergency_of_the_development_part_gets_the_emergency_advice()
     {
         var figures = Run(Corpus.DevelopmentPart, Development.Value);
 
-        Assert.True(figures.Outcomes.Count > 0);
+        Assert.True(figures.EmergencyCaught == figures.Emergency, $"{figures.EmergencyCaught} of {figures.Emergency} emergencies reached the emergency advice");
+    }
+
+    [Fact]
+    public void All_but_a_few_urgent_messages_of_the_development_part_get_urgent_advice_or_more()
+    {
+        var figures = Run(Corpus.DevelopmentPart, Development.Value);
+
+        Assert.True(figures.Urgent - figures.UrgentCaught <= 3, $"{figures.UrgentCaught} of {figures.Urgent} urgent messages reached urgent advice or more");
+    }
+
+    [Fact]
+    public void Benign_messages_of_the_development_part_stay_quiet()
+    {
+        var figures = Run(Corpus.DevelopmentPart, Development.Value);
+
+        Assert.True(figures.FalseAlarmRate <= 0.025 && figures.ClarifyRate <= 0.12, $"false alarms: {figures.FalseAlarms}, questions: {figures.BenignClarified} of {figures.Benign}");
     }
 
     private static readonly Dictionary<string, PartFigures> Figures = [];

@@ -38,6 +38,12 @@ internal sealed class CompiledVocabulary
         SetIndexes = [.. sets.Select(IndexSet)];
     }
 
+    /// <summary>
+    /// Findings that a rule reports on its own or with others (not only the hints' body parts and times); set by the
+    /// detector, which knows the rules.
+    /// </summary>
+    public IReadOnlySet<string> Signs { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Each word set's entries by first word (see <see cref="SetIndex"/>), in the order of <see cref="Sets"/>.</summary>
     public IReadOnlyList<SetIndex> SetIndexes { get; }
 

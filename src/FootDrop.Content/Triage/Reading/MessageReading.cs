@@ -743,7 +743,8 @@ internal sealed class MessageReading
             var from = start;
             foreach (var (cutStart, cutEnd) in cuts.Append((end, end)))
             {
-                if (cutStart > from && !_modifiers.Any(m => m.Rule.Category != ContextCategory.Terminate && m.Start >= from && m.End <= cutStart))
+                if (cutStart > from && !_modifiers.Any(m => m.Rule.Category != ContextCategory.Terminate && m.Start >= from && m.End <= cutStart)
+                    && !OnlyPastSigns(from, cutStart))
                 {
                     var clause = Phrase(from, cutStart);
                     if (clause.Count(c => c == ' ') >= 2)
@@ -757,6 +758,18 @@ internal sealed class MessageReading
         }
 
         return [.. clauses.Distinct().OrderByDescending(c => c.Length).Take(max)];
+    }
+
+    /// <summary>
+    /// A clause whose signs the context elsewhere said are over or denied ("she had pins and needles after her op | but
+    /// that went years ago") is not given to the sentence model, which would read them without that context. Signs put
+    /// in the past only by a date nearby are still read by the model: a date in the same sentence ("drooping at dinner,
+    /// he had his stroke in 2019") is not always about the sign.
+    /// </summary>
+    private bool OnlyPastSigns(int start, int end)
+    {
+        var signs = Mentions.Where(m => m.Start >= start && m.End <= end && _vocabulary.Signs.Contains(m.FindingId) && !_timing.Contains(m.FindingId)).ToList();
+        return signs.Count > 0 && signs.All(m => m.Status is MentionStatus.Resolved or MentionStatus.Negated);
     }
 
     private string Phrase(int start, int end)

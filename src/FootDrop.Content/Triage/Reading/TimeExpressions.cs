@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FootDrop.Content.Text;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
@@ -13,7 +14,7 @@ internal readonly record struct TimeMention(int StartToken, int EndToken, double
 /// 3 weeks" and "since 2015" become ages. Only sentences with a time word are given to the recogniser: it is the most
 /// expensive step of reading a message, and most sentences have none.
 /// </summary>
-internal sealed class TimeExpressions
+internal sealed partial class TimeExpressions
 {
     // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
     private static readonly HashSet<string> Cues = new(StringComparer.Ordinal)
@@ -94,10 +95,14 @@ internal sealed class TimeExpressions
 
     /// <summary>
     /// "June" is as often a wife as a month, and "may" a verb: a month named alone is not read as a time. "Now" says when
-    /// something is, not when it began.
+    /// something is, not when it began. "Week 6" of a timeline ("week 1 the toe caught ... week 6 the calf is thinner")
+    /// counts from the story's start, not from January.
     /// </summary>
     private static bool IsAmbiguous(string text)
-        => text is "now" or "right now" or "just now" or "currently" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text));
+        => text is "now" or "right now" or "just now" or "currently" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text)) || CountedPeriod().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:week|day|month) \d{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountedPeriod();
 
     /// <summary>
     /// "In her 50s" is how old someone is, not the 1950s: a decade with "my", "his", "her" or "their" just before it
