@@ -229,6 +229,32 @@ public static class TextNormalizer
         ["noge"] = ["leg"],
         ["stopa"] = ["foot"],
         ["boli"] = ["hurts"],
+        // Punjabi and Hindi words mixed into English: pain, leg
+        ["dard"] = ["pain"],
+        ["latt"] = ["leg"],
+        ["taang"] = ["leg"],
+        ["pishab"] = ["pee"],
+        ["peshab"] = ["pee"],
+        // Portuguese: leg, numb, tingling, pee, dizziness
+        ["perna"] = ["leg"],
+        ["pernas"] = ["legs"],
+        ["dormente"] = ["numb"],
+        ["formigando"] = ["tingling"],
+        ["formigamento"] = ["tingling"],
+        ["xixi"] = ["pee"],
+        ["tontura"] = ["dizziness"],
+        // German: foot, leg, numb, tingling, dizziness
+        ["fuß"] = ["foot"],
+        ["bein"] = ["leg"],
+        ["beine"] = ["legs"],
+        ["taub"] = ["numb"],
+        ["kribbeln"] = ["tingling"],
+        ["schwindel"] = ["dizziness"],
+        // Spellings typed by ear, too short for typing-mistake tolerance
+        ["fut"] = ["foot"],
+        ["numm"] = ["numb"],
+        ["atall"] = ["at", "all"],
+        ["wot"] = ["what"],
     };
 
     /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>

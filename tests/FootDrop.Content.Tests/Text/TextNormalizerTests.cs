@@ -30,6 +30,12 @@ public sealed class TextNormalizerTests
     [InlineData("mi foot", "my foot")]
     [InlineData("LLE flaccid", "left leg flaccid")]
     [InlineData("noga boli", "leg hurts")]
+    [InlineData("dard in latt", "pain in leg")]
+    [InlineData("cannot do pishab", "can not do pee")]
+    [InlineData("perna dormente", "leg numb")]
+    [InlineData("Fuß taub", "foot numb")]
+    [InlineData("cant move it atall", "can not move it at all")]
+    [InlineData("me fut is numm", "me foot is numb")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 

@@ -188,6 +188,22 @@ public sealed class ContextTests
     }
 
     [Fact]
+    public void A_but_ends_a_condition_so_what_follows_is_reported()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("dont no if this is your thing but the numbness has crept up past my knee").RuleIds);
+
+    [Fact]
+    public void A_condition_still_runs_past_just()
+        => Assert.Equal(CareLevel.None, Detector.Detect("what if my leg just goes numb during the stretch").Level);
+
+    [Fact]
+    public void Also_no_answers_the_second_question()
+        => Assert.Equal(CareLevel.None, Detector.Detect("Any numbness? No. Any tingling? Also no. Only she is lazy to do the exercises").Level);
+
+    [Fact]
+    public void Back_in_the_day_is_long_ago_not_today()
+        => Assert.DoesNotContain("stroke-face-droop", Detector.Detect("her face was droopy back in the day, she only wants the foot exercises").RuleIds);
+
+    [Fact]
     public void Someones_age_in_decades_is_not_a_date_long_ago()
         => Assert.Equal(CareLevel.Emergency, Detector.Detect("lady in her 50s on painkillers for back pain, now leaking wee and didn't feel it happen").Level);
 

@@ -33,6 +33,13 @@ public sealed class RedFlagRuleTests
     [InlineData("cauda-equina-incontinence", "grandad pooed in the bed and didnt feel it")]
     [InlineData("both-legs-weak-or-numb", "he slipped on the stairs and now there's nothing below his waist")]
     [InlineData("leg-paralysis", "since noon she can't raise it off the bed at all, the left leg")]
+    [InlineData("stroke-confusion", "grandpa is not knowing where he is tonight")]
+    [InlineData("stroke-speech", "mum's words are coming slow and mixed like a drunk person")]
+    [InlineData("stroke-sudden-headache", "she's clutching her head, never had a pain like this")]
+    [InlineData("cauda-equina-bladder", "since morning he cannot do pishab at all")]
+    [InlineData("cauda-equina-incontinence", "my pants are wet and i did not know it happen")]
+    [InlineData("cauda-equina-saddle-numbness", "it's like sitting on a bag of frozen peas down there")]
+    [InlineData("leg-paralysis", "his leg feels like it is not even mine and he cant move it atall")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -41,6 +48,10 @@ public sealed class RedFlagRuleTests
     [InlineData("new-foot-drop", "his foot isn't listening since the knee scope on friday")]
     [InlineData("new-foot-drop", "she can't take her weight on that leg now, she was walking fine a fortnight ago")]
     [InlineData("new-numbness-or-tingling", "the top of his foot feels like cardboard")]
+    [InlineData("radiating-leg-pain", "dard going down the latt like an electric current")]
+    [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
+    [InlineData("new-foot-drop", "I stumble over nothing since some days")]
+    [InlineData("new-foot-drop", "she lifts her knee so high now like a stork, she did not do this before friday")]
     public void An_urgent_sign_in_everyday_words_is_urgent(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Urgent, message);
 

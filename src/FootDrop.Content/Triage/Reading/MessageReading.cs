@@ -548,9 +548,12 @@ internal sealed class MessageReading
             return false;
         }
 
-        // A condition runs to the end of its clause whatever it passes ("if my leg just goes numb").
-        return m.Rule.Category == ContextCategory.Hypothetical || !terminators.Any(t => t.Start >= from && t.End <= to);
+        // A condition runs to the end of its clause past "just" or "now" ("if my leg just goes numb"), but not past a
+        // contrast: "not sure if this is your thing but my foot's gone numb" reports the numbness.
+        return !terminators.Any(t => t.Start >= from && t.End <= to && (m.Rule.Category != ContextCategory.Hypothetical || Contrasts.Contains(_text.Tokens[t.Start].Text)));
     }
+
+    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "but", "however", "though", "tho", "although", "yet", "whereas" };
 
     private static readonly HashSet<string> ClauseJoiners = new(StringComparer.Ordinal) { "and", "but", "so", "or", "though", "tho", "thanks", "thank", "now", "too", "as", "thankfully", "luckily" };
 
@@ -644,8 +647,17 @@ internal sealed class MessageReading
     private bool IsShort((int Start, int End, bool IsQuestion) sentence)
         => Enumerable.Range(sentence.Start, sentence.End - sentence.Start).Count(i => _text.Tokens[i].IsWord) <= 4;
 
+    /// <summary>"No.", "Nope, ..." or, to the second of two questions, "Also no."</summary>
     private bool StartsWithDenial((int Start, int End, bool IsQuestion) sentence)
-        => _text.Tokens[sentence.Start] is { IsWord: true } first && first.Text is "no" or "nope" or "nah" or "not" or "never" or "none" or "zero" or "nothing";
+    {
+        var first = sentence.Start;
+        if (_text.Tokens[first] is { IsWord: true, Text: "also" or "again" } && first + 1 < sentence.End)
+        {
+            first++;
+        }
+
+        return _text.Tokens[first] is { IsWord: true } word && word.Text is "no" or "nope" or "nah" or "not" or "never" or "none" or "zero" or "nothing";
+    }
 
     private static readonly HashSet<string> DenialWords = new(StringComparer.Ordinal) { "no", "nope", "nah", "none", "not", "really", "at", "all", "also", "again", "never", "neither", "nothing" };
 

@@ -96,10 +96,10 @@ internal sealed partial class TimeExpressions
     /// <summary>
     /// "June" is as often a wife as a month, and "may" a verb: a month named alone is not read as a time. "Now" says when
     /// something is, not when it began. "Week 6" of a timeline ("week 1 the toe caught ... week 6 the calf is thinner")
-    /// counts from the story's start, not from January.
+    /// counts from the story's start, not from January; "back in the day" is no today.
     /// </summary>
     private static bool IsAmbiguous(string text)
-        => text is "now" or "right now" or "just now" or "currently" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text)) || CountedPeriod().IsMatch(text);
+        => text is "now" or "right now" or "just now" or "currently" or "the day" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text)) || CountedPeriod().IsMatch(text);
 
     [GeneratedRegex(@"^(?:week|day|month) \d{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CountedPeriod();
