@@ -140,7 +140,7 @@ public sealed partial class FootDropBot(
             var levelIfNo = CareLevels.FromId(pending.LevelIfNo ?? string.Empty) ?? CareLevel.None;
             var asked = new TriageNotice(levelIfNo, [.. pending.RuleIds], pending.Source ?? TriageSources.Rule, pending.AboutSomeoneElse);
             pending.Clear();
-            switch (YesNoAnswers.Recognize(text))
+            switch (YesNoAnswers.Recognize(text, aboutSymptoms: true))
             {
                 case YesNo.Yes or YesNo.Unsure when question is not null:
                     // Yes, or not sure: when in doubt, care.

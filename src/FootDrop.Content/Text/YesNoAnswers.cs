@@ -40,15 +40,29 @@ public static class YesNoAnswers
         "a little bit", "yes please", "yes i do", "yes i have", "yes it did", "go on", "go ahead", "lets go", "ready",
         "i am ready", "all good", "sounds good", "yes it has", "it is yes", "afraid so", "i am afraid so", "yes sadly");
 
+    /// <summary>
+    /// Yes words that only acknowledge ("ok", "sure", "ready"): a yes to "shall we start?", but no answer to "is your
+    /// face drooping?", where "ok next exercise" or "towel ok?" must not count as a warning sign.
+    /// </summary>
+    private static readonly string[][] Acknowledgements = Phrases(
+        "ok", "okay", "k", "sure", "ready", "i am ready", "go on", "go ahead", "lets go", "all good", "sounds good", "yes please");
+
+    private static readonly string[][] SymptomYesPhrases = [.. YesPhrases.Where(p => !Acknowledgements.Any(a => a.SequenceEqual(p)))];
+
     /// <summary>Words a longer message may open with to answer the question it follows.</summary>
     private static readonly HashSet<string> OpeningYes = new(StringComparer.Ordinal) { "yes", "yeah", "yep", "yup", "yea", "aye", "ya" };
 
     private static readonly HashSet<string> OpeningNo = new(StringComparer.Ordinal) { "no", "nope", "nah", "na" };
 
-    /// <summary>Recognises an answer; null when the text is neither (for example a question back to the bot).</summary>
-    public static YesNo? Recognize(string? text)
+    /// <summary>
+    /// Recognises an answer; null when the text is neither (for example a question back to the bot). An answer
+    /// <paramref name="aboutSymptoms"/> (is this sign there?) is read more strictly: an acknowledgement ("ok done") or
+    /// a short question back ("towel ok?") answers nothing, so the question is asked again rather than guessed.
+    /// </summary>
+    public static YesNo? Recognize(string? text, bool aboutSymptoms = false)
     {
-        var words = TextNormalizer.Normalize(text).Words;
+        var normalized = TextNormalizer.Normalize(text);
+        var words = normalized.Words;
         if (words.Count == 0)
         {
             return null;
@@ -61,9 +75,14 @@ public static class YesNoAnswers
                 return YesNo.Unsure;
             }
 
+            if (aboutSymptoms && words.Count > 1 && normalized.Sentences().Last().IsQuestion && !OpeningYes.Contains(words[0]) && !OpeningNo.Contains(words[0]))
+            {
+                return null;
+            }
+
             // "I do not" holds both "i do" and "i do not": the longer phrase is the answer.
             var no = LongestMatch(words, NoPhrases, anywhere: true);
-            var yes = LongestMatch(words, YesPhrases, anywhere: true);
+            var yes = LongestMatch(words, aboutSymptoms ? SymptomYesPhrases : YesPhrases, anywhere: true);
             return yes == 0 && no == 0 ? null : yes > no ? YesNo.Yes : no > yes ? YesNo.No : YesNo.Unsure;
         }
 

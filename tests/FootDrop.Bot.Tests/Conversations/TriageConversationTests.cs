@@ -40,6 +40,16 @@ public sealed class TriageConversationTests(BotFixture bot) : IClassFixture<BotF
     }
 
     [Fact]
+    public async Task An_ok_to_the_stroke_screen_is_no_answer_so_the_question_is_asked_again()
+    {
+        await StartCheck(bot.NewConversation())
+            .Send("ok next exercise")
+            .Says(T[TextKeys.YesNoRetry])
+            .Send("no").AssertReplyContains("urine or stool")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_yes_to_the_cauda_equina_screen_gives_the_emergency_message()
     {
         await StartCheck(bot.NewConversation())

@@ -44,4 +44,29 @@ public sealed class YesNoAnswersTests
     [InlineData("")]
     [InlineData("   ")]
     public void A_statement_or_a_question_is_not_an_answer(string text) => Assert.Null(YesNoAnswers.Recognize(text));
+
+    [Theory]
+    [InlineData("ok done")]
+    [InlineData("ok next exercise")]
+    [InlineData("Band snapped. Towel ok?")]
+    [InlineData("sure")]
+    [InlineData("is that bad?")]
+    public void To_a_question_about_symptoms_an_acknowledgement_or_a_question_back_is_no_answer(string text)
+        => Assert.Null(YesNoAnswers.Recognize(text, aboutSymptoms: true));
+
+    [Theory]
+    [InlineData("yes", YesNo.Yes)]
+    [InlineData("yes?", YesNo.Yes)]
+    [InlineData("a bit", YesNo.Yes)]
+    [InlineData("no", YesNo.No)]
+    [InlineData("no idea", YesNo.Unsure)]
+    [InlineData("yes, my face feels odd?", YesNo.Yes)]
+    public void To_a_question_about_symptoms_a_real_answer_is_still_read(string text, YesNo expected)
+        => Assert.Equal(expected, YesNoAnswers.Recognize(text, aboutSymptoms: true));
+
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("sure")]
+    public void To_any_other_question_an_acknowledgement_is_a_yes(string text)
+        => Assert.Equal(YesNo.Yes, YesNoAnswers.Recognize(text));
 }

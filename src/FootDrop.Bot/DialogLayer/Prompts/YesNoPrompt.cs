@@ -20,7 +20,8 @@ public sealed class YesNoPrompt(string id) : Prompt<YesNo>(id)
             return PromptRecognition<YesNo>.Success(pressed);
         }
 
-        if (YesNoAnswers.Recognize(activity.Text) is { } answer && (answer != YesNo.Unsure || allowsUnsure))
+        // Only the questions about the user's health offer "not sure"; their typed answers are read strictly.
+        if (YesNoAnswers.Recognize(activity.Text, aboutSymptoms: allowsUnsure) is { } answer && (answer != YesNo.Unsure || allowsUnsure))
         {
             return PromptRecognition<YesNo>.Success(answer);
         }
