@@ -243,6 +243,12 @@ public static class TextNormalizer
         ["formigamento"] = ["tingling"],
         ["xixi"] = ["pee"],
         ["tontura"] = ["dizziness"],
+        // Italian: leg, legs, foot, feet, tingling
+        ["gamba"] = ["leg"],
+        ["gambe"] = ["legs"],
+        ["piede"] = ["foot"],
+        ["piedi"] = ["feet"],
+        ["formicolio"] = ["tingling"],
         // German: foot, leg, numb, tingling, dizziness
         ["fuß"] = ["foot"],
         ["bein"] = ["leg"],

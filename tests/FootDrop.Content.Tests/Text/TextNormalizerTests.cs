@@ -34,6 +34,7 @@ public sealed class TextNormalizerTests
     [InlineData("cannot do pishab", "can not do pee")]
     [InlineData("perna dormente", "leg numb")]
     [InlineData("Fuß taub", "foot numb")]
+    [InlineData("nonna gamba formicolio", "nonna leg tingling")]
     [InlineData("cant move it atall", "can not move it at all")]
     [InlineData("me fut is numm", "me foot is numb")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)

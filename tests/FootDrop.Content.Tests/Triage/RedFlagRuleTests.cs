@@ -40,6 +40,11 @@ public sealed class RedFlagRuleTests
     [InlineData("cauda-equina-incontinence", "my pants are wet and i did not know it happen")]
     [InlineData("cauda-equina-saddle-numbness", "it's like sitting on a bag of frozen peas down there")]
     [InlineData("leg-paralysis", "his leg feels like it is not even mine and he cant move it atall")]
+    [InlineData("cauda-equina-bladder", "she's been sat on the toilet for an hour and nothing will come")]
+    [InlineData("cauda-equina-incontinence", "his trousers are wet and he never realised")]
+    [InlineData("stroke-one-side", "her whole left side just stopped working at tea")]
+    [InlineData("both-legs-weak-or-numb", "after the fall her legs feel like they are not there")]
+    [InlineData("leg-paralysis", "an hour ago my right leg went, I cant feel it and cant shift it")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -48,6 +53,9 @@ public sealed class RedFlagRuleTests
     [InlineData("new-foot-drop", "his foot isn't listening since the knee scope on friday")]
     [InlineData("new-foot-drop", "she can't take her weight on that leg now, she was walking fine a fortnight ago")]
     [InlineData("new-numbness-or-tingling", "the top of his foot feels like cardboard")]
+    [InlineData("new-foot-drop", "went to bed fine and woke up unable to cock my foot up")]
+    [InlineData("balance-or-walking-trouble", "this week he has to hold the wall to get to the bathroom")]
+    [InlineData("new-numbness-or-tingling", "the sole of my foot feels like wearing a thick sock")]
     [InlineData("radiating-leg-pain", "dard going down the latt like an electric current")]
     [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
     [InlineData("new-foot-drop", "I stumble over nothing since some days")]
