@@ -243,6 +243,15 @@ public static class TextNormalizer
         ["formigamento"] = ["tingling"],
         ["xixi"] = ["pee"],
         ["tontura"] = ["dizziness"],
+        // Spanish: leg, legs, numb, tingling, dizzy, "the" before them
+        ["pierna"] = ["leg"],
+        ["piernas"] = ["legs"],
+        ["entumido"] = ["numb"],
+        ["entumida"] = ["numb"],
+        ["hormigueo"] = ["tingling"],
+        ["mareado"] = ["dizzy"],
+        ["mareada"] = ["dizzy"],
+        ["las"] = ["the"],
         // Italian: leg, legs, foot, feet, tingling
         ["gamba"] = ["leg"],
         ["gambe"] = ["legs"],

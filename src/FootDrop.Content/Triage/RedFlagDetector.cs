@@ -169,8 +169,9 @@ public sealed class RedFlagDetector
                 for (var i = 0; i < clauses.Count; i++)
                 {
                     semantic.Add((clauses[i], matches[i]));
-                    // Two statements, not one condition: Stryker cannot compile mutants of a pattern variable declared in an "||".
-                    if (matches[i] is not { } match)
+                    // No pattern variable: Stryker cannot compile the mutants of a method that declares one this way.
+                    var match = matches[i];
+                    if (match is null)
                     {
                         continue;
                     }

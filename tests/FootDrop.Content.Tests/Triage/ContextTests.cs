@@ -204,6 +204,14 @@ public sealed class ContextTests
         => Assert.DoesNotContain("stroke-face-droop", Detector.Detect("her face was droopy back in the day, she only wants the foot exercises").RuleIds);
 
     [Fact]
+    public void The_date_of_a_death_is_not_when_the_signs_began()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("mum woke up not making sense, calling me by my gran's name, gran passed 10 years ago").Level);
+
+    [Fact]
+    public void Kneeling_for_ages_says_how_long_she_knelt_not_how_old_the_foot_drop_is()
+        => Assert.Contains("new-foot-drop", Detector.Detect("my foot went floppy after kneeling for ages fixing the bike").RuleIds);
+
+    [Fact]
     public void Someones_age_in_decades_is_not_a_date_long_ago()
         => Assert.Equal(CareLevel.Emergency, Detector.Detect("lady in her 50s on painkillers for back pain, now leaking wee and didn't feel it happen").Level);
 

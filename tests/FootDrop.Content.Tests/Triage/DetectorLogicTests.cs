@@ -147,4 +147,64 @@ public sealed class DetectorLogicTests
         Assert.NotNull(age);
         Assert.InRange(age!.Value, 2, 4);
     }
+
+    [Fact]
+    public void An_urgent_sign_with_only_a_hint_about_the_leg_still_asks_about_every_emergency_sign()
+    {
+        var result = Detector.Detect("my foot went numb and my foot feels funny");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal("clarify-emergency-signs", result.Clarify?.Id);
+    }
+
+    [Fact]
+    public void With_hints_of_a_stroke_and_of_the_leg_the_stroke_is_asked_about_first()
+    {
+        var result = Detector.Detect("my face feels odd and my foot feels funny");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+    }
+
+    private static readonly RedFlagDetector ThreeNear = SmallVocabulary.Detector(SmallVocabulary.Build(rules:
+    [
+        SmallVocabulary.Rule("three-near", CareLevel.Urgent, SignArea.Leg, [["foot-drop-sign"], ["new-onset"], ["falls"]], within: 3),
+    ]));
+
+    [Fact]
+    public void A_rule_with_a_distance_fires_when_every_finding_is_near_the_first()
+        => Assert.Equal(["three-near"], ThreeNear.Detect("toes catching started and I fell").RuleIds);
+
+    [Fact]
+    public void A_rule_with_a_distance_does_not_fire_when_one_finding_is_far_from_the_first()
+        => Assert.Empty(ThreeNear.Detect("toes catching started and then we went to the shops for a long while and I fell").RuleIds);
+
+    [Fact]
+    public void A_rule_with_a_distance_fires_when_any_mention_of_the_first_finding_has_the_others_near()
+        => Assert.Equal(["three-near"], ThreeNear.Detect("toes catching at the shops for a long while in the rain and then toes catching started and I fell").RuleIds);
+
+    [Fact]
+    public void A_rule_with_a_distance_needs_only_one_mention_of_each_other_finding_near()
+        => Assert.Equal(["three-near"], ThreeNear.Detect("toes catching new and I fell then we went to the shops for a long while and it started").RuleIds);
+
+    [Fact]
+    public void A_start_over_years_with_no_date_is_long_ago()
+        => Assert.Equal(730, Detector.ReadOnset("over the years", "sudden-onset", "gradual-onset").AgeDays);
+
+    [Fact]
+    public void The_detector_says_which_findings_it_knows()
+    {
+        Assert.True(Detector.HasFinding("numbness"));
+        Assert.False(Detector.HasFinding("no-such-finding"));
+    }
+
+    [Fact]
+    public void An_empty_message_finds_nothing_about_anyone()
+    {
+        var result = Detector.Detect("   ");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.False(result.AboutSomeoneElse);
+        Assert.Null(result.Clarify);
+    }
 }

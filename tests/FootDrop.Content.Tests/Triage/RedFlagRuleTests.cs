@@ -45,6 +45,10 @@ public sealed class RedFlagRuleTests
     [InlineData("stroke-one-side", "her whole left side just stopped working at tea")]
     [InlineData("both-legs-weak-or-numb", "after the fall her legs feel like they are not there")]
     [InlineData("leg-paralysis", "an hour ago my right leg went, I cant feel it and cant shift it")]
+    [InlineData("stroke-speech", "his tongue feels too big for his mouth since tea")]
+    [InlineData("stroke-confusion", "she keeps asking for her husband and he died years back")]
+    [InlineData("cauda-equina-bladder", "no pee since last night and her belly is tight like a drum")]
+    [InlineData("both-legs-weak-or-numb", "he slipped and now he cant feel las piernas")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -56,6 +60,7 @@ public sealed class RedFlagRuleTests
     [InlineData("new-foot-drop", "went to bed fine and woke up unable to cock my foot up")]
     [InlineData("balance-or-walking-trouble", "this week he has to hold the wall to get to the bathroom")]
     [InlineData("new-numbness-or-tingling", "the sole of my foot feels like wearing a thick sock")]
+    [InlineData("brace-no-longer-helping", "my FES no longer clears my toes")]
     [InlineData("radiating-leg-pain", "dard going down the latt like an electric current")]
     [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
     [InlineData("new-foot-drop", "I stumble over nothing since some days")]

@@ -213,6 +213,17 @@ public sealed class SemanticDecisionTests
         Assert.Equal(DetectionSource.Semantic, explanation.Result.Source);
     }
 
+    [Fact]
+    public async Task A_plain_hint_in_the_words_is_asked_about_before_a_vague_match_to_a_stroke_example()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 0.625f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. my foot feels funny");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+    }
+
     private static Task<RedFlagDetector> DetectorAsync(params (string Clause, float[] Vector)[] clauses)
         => DetectorAsync(new VectorEmbedder(clauses));
 

@@ -261,7 +261,7 @@ internal sealed class MessageReading
     {
         var modifiers = _modifiers = FindModifiers(occurrences);
         var terminators = modifiers.Where(m => m.Rule.Category == ContextCategory.Terminate).ToList();
-        var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo && !IsComparedWith(o)).ToList();
+        var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo && !IsComparedWith(o) && !IsWhenSomeoneDied(o)).ToList();
         var generalSentences = _generalSentences = GeneralQuestionSentences();
         var people = PersonMentions();
         MostlyAboutSomeoneElse = people.Count(p => p.Other) > people.Count(p => !p.Other);
@@ -438,6 +438,23 @@ internal sealed class MessageReading
         for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
         {
             if (_text.Tokens[i].Text is "than" or "compared" or "vs" or "versus" or "not" or "never")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Keeps asking for her husband, he passed 5 years ago": the date of a death says nothing about when the signs
+    /// around it began.
+    /// </summary>
+    private bool IsWhenSomeoneDied(Occurrence time)
+    {
+        for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
+        {
+            if (_text.Tokens[i].Text is "passed" or "died" or "dead" or "buried")
             {
                 return true;
             }

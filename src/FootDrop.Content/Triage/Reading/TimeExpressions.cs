@@ -76,7 +76,9 @@ internal sealed partial class TimeExpressions
 
             foreach (var result in _model.Parse(builder.ToString(), now))
             {
-                if (IsAmbiguous(result.Text) || Age(result, now) is not { } age)
+                // Plain statements, no pattern variable: Stryker cannot compile mutants of one (tests/mutation/survivors.md).
+                var age = IsAmbiguous(result.Text) ? null : Age(result, now);
+                if (age is null)
                 {
                     continue;
                 }
@@ -85,7 +87,7 @@ internal sealed partial class TimeExpressions
                 var last = offsets.FindLastIndex(o => o <= result.End);
                 if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first))
                 {
-                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
+                    mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age.Value, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
                 }
             }
         }
