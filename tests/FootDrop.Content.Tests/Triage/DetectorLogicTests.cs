@@ -207,4 +207,23 @@ public sealed class DetectorLogicTests
         Assert.False(result.AboutSomeoneElse);
         Assert.Null(result.Clarify);
     }
+
+    [Fact]
+    public void Urgent_signs_of_the_writer_and_of_someone_else_together_are_not_only_someone_elses()
+    {
+        var result = Detector.Detect("my foot went numb and my husband fell");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.False(result.AboutSomeoneElse);
+    }
+
+    [Fact]
+    public void A_leg_sign_in_a_message_about_a_long_standing_problem_is_asked_about_not_assumed()
+    {
+        var result = Detector.Detect("my toes are tingling. the foot drop I have had for years");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.Equal(["new-numbness"], result.Suspected);
+    }
 }

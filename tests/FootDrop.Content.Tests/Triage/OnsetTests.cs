@@ -23,6 +23,21 @@ public sealed class OnsetTests
         Assert.InRange(onset.AgeDays!.Value, expectedDays * 0.6, expectedDays * 1.4 + 1);
     }
 
+    // The tests' clock is Tuesday 1 December 2026, 20:00.
+    [Theory]
+    [InlineData("it started on 3 November", 28.8, 28.9)]
+    [InlineData("for a day", 1, 1)]
+    [InlineData("since monday", 1.8, 1.9)]
+    [InlineData("spring 2025", 519.8, 519.9)]
+    [InlineData("3 days ago, or maybe since last week", 3.8, 3.9)]
+    public void The_age_of_the_start_is_read_to_the_day(string answer, double fromDays, double toDays)
+    {
+        var onset = Read(answer);
+
+        Assert.NotNull(onset.AgeDays);
+        Assert.InRange(onset.AgeDays!.Value, fromDays, toDays);
+    }
+
     [Theory]
     [InlineData("not sure")]
     [InlineData("no idea really")]

@@ -224,6 +224,31 @@ public sealed class SemanticDecisionTests
         Assert.Equal("clarify-leg", result.Clarify?.Id);
     }
 
+    [Fact]
+    public async Task The_evidence_shown_is_the_clause_that_decided_not_a_later_one_that_only_hinted()
+    {
+        var detector = await DetectorAsync(
+            ("zorp quibble flanning grobbet wendle", Close(stroke: 0.75f, nearMiss: 0.5f)),
+            ("blip blop bloop", Close(leg: 0.5f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. blip blop bloop");
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.Equal("stroke example", result.Evidence?.Example);
+    }
+
+    [Fact]
+    public async Task A_model_match_at_the_same_level_as_the_rules_leaves_the_decision_to_the_rules()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.75f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. my foot went numb");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal(DetectionSource.Rule, result.Source);
+        Assert.Equal(["new-numbness"], result.RuleIds);
+    }
+
     private static Task<RedFlagDetector> DetectorAsync(params (string Clause, float[] Vector)[] clauses)
         => DetectorAsync(new VectorEmbedder(clauses));
 
