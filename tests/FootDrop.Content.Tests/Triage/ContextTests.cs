@@ -212,6 +212,10 @@ public sealed class ContextTests
         => Assert.Contains("new-foot-drop", Detector.Detect("my foot went floppy after kneeling for ages fixing the bike").RuleIds);
 
     [Fact]
+    public void A_tight_calf_is_no_full_bladder()
+        => Assert.Equal(CareLevel.None, Detector.Detect("his foot drop is the same as always but his calf is tight as a drum, stretches for him?").Level);
+
+    [Fact]
     public void Someones_age_in_decades_is_not_a_date_long_ago()
         => Assert.Equal(CareLevel.Emergency, Detector.Detect("lady in her 50s on painkillers for back pain, now leaking wee and didn't feel it happen").Level);
 

@@ -49,6 +49,11 @@ public sealed class RedFlagRuleTests
     [InlineData("stroke-confusion", "she keeps asking for her husband and he died years back")]
     [InlineData("cauda-equina-bladder", "no pee since last night and her belly is tight like a drum")]
     [InlineData("both-legs-weak-or-numb", "he slipped and now he cant feel las piernas")]
+    [InlineData("stroke-sudden-headache", "mum says her heads splittin like nothin shes ever had")]
+    [InlineData("stroke-speech", "she talks like her mouth is full of porridge since lunch")]
+    [InlineData("stroke-speech", "grandad is talking nonsense words tonight, not normal for him")]
+    [InlineData("cauda-equina-bladder", "been trying to pee for ages and nothing comes")]
+    [InlineData("both-legs-weak-or-numb", "after the fall his legs are just lying there and he cant shift them")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -61,6 +66,9 @@ public sealed class RedFlagRuleTests
     [InlineData("balance-or-walking-trouble", "this week he has to hold the wall to get to the bathroom")]
     [InlineData("new-numbness-or-tingling", "the sole of my foot feels like wearing a thick sock")]
     [InlineData("brace-no-longer-helping", "my FES no longer clears my toes")]
+    [InlineData("falls", "mum slipped again, second time in three days")]
+    [InlineData("balance-or-walking-trouble", "I cant balance at all this week")]
+    [InlineData("leg-pain-building", "his calf hurts more each night")]
     [InlineData("radiating-leg-pain", "dard going down the latt like an electric current")]
     [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
     [InlineData("new-foot-drop", "I stumble over nothing since some days")]
