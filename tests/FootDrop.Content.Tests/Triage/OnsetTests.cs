@@ -30,6 +30,10 @@ public sealed class OnsetTests
     [InlineData("since monday", 1.8, 1.9)]
     [InlineData("spring 2025", 519.8, 519.9)]
     [InlineData("3 days ago, or maybe since last week", 3.8, 3.9)]
+    [InlineData("2 weeks ago, no, 3 days ago", 3.8, 3.9)]
+    [InlineData("on monday", 1.8, 1.9)]
+    [InlineData("since tuesday", 0.8, 0.9)]
+    [InlineData("since sunday", 2.8, 2.9)]
     public void The_age_of_the_start_is_read_to_the_day(string answer, double fromDays, double toDays)
     {
         var onset = Read(answer);
