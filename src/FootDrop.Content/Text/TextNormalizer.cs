@@ -234,6 +234,10 @@ public static class TextNormalizer
         ["latt"] = ["leg"],
         ["taang"] = ["leg"],
         ["pishab"] = ["pee"],
+        // Tamil: gone numb ("marathu pochu"), leg, pain
+        ["marathu"] = ["numb"],
+        ["kaal"] = ["leg"],
+        ["vali"] = ["pain"],
         ["peshab"] = ["pee"],
         // Portuguese: leg, numb, tingling, pee, dizziness
         ["perna"] = ["leg"],

@@ -36,6 +36,7 @@ public sealed class TextNormalizerTests
     [InlineData("Fuß taub", "foot numb")]
     [InlineData("nonna gamba formicolio", "nonna leg tingling")]
     [InlineData("las piernas entumido", "the legs numb")]
+    [InlineData("kaal vali, bottom marathu", "leg pain bottom numb")]
     [InlineData("cant move it atall", "can not move it at all")]
     [InlineData("me fut is numm", "me foot is numb")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)

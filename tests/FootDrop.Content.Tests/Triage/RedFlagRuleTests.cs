@@ -54,6 +54,10 @@ public sealed class RedFlagRuleTests
     [InlineData("stroke-speech", "grandad is talking nonsense words tonight, not normal for him")]
     [InlineData("cauda-equina-bladder", "been trying to pee for ages and nothing comes")]
     [InlineData("both-legs-weak-or-numb", "after the fall his legs are just lying there and he cant shift them")]
+    [InlineData("both-legs-weak-or-numb", "both her legs have just gone from under her and she cant get them to move")]
+    [InlineData("cauda-equina-incontinence", "my trousers were wet and I did not notice it happening")]
+    [InlineData("cauda-equina-saddle-numbness", "since lunch my whole bottom area has gone numb, like sitting on air")]
+    [InlineData("cauda-equina-bladder", "tried for hours and couldnt get but a dribble")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -69,6 +73,9 @@ public sealed class RedFlagRuleTests
     [InlineData("falls", "mum slipped again, second time in three days")]
     [InlineData("balance-or-walking-trouble", "I cant balance at all this week")]
     [InlineData("leg-pain-building", "his calf hurts more each night")]
+    [InlineData("radiating-leg-pain", "when I cough a jolt goes right down my leg")]
+    [InlineData("new-foot-drop", "since the lifting on tuesday my left foot does not obey me")]
+    [InlineData("balance-or-walking-trouble", "I cannot keep my balance, I grab everything")]
     [InlineData("radiating-leg-pain", "dard going down the latt like an electric current")]
     [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
     [InlineData("new-foot-drop", "I stumble over nothing since some days")]
