@@ -254,23 +254,7 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
         Assert.Contains(await SendAsync(adapter, "no"), r => r.Text?.StartsWith("Getting ready (1 of 3)", StringComparison.Ordinal) == true);
     }
 
-    private static IEnumerable<JObject> Traces(IEnumerable<Activity> replies)
-        => replies.Where(r => r.Type == ActivityTypes.Trace && r.Name == TriageOutcomes.TraceName).Select(r => JObject.FromObject(r.Value));
+    private static IEnumerable<JObject> Traces(IEnumerable<Activity> replies) => BotFixture.TriageTraces(replies);
 
-    private async Task<IReadOnlyList<Activity>> SendAsync(TestAdapter adapter, string text)
-    {
-        while (adapter.ActiveQueue.Count > 0)
-        {
-            adapter.GetNextReply();
-        }
-
-        await adapter.SendTextToBotAsync(text, bot.Bot.OnTurnAsync, CancellationToken.None);
-        var replies = new List<Activity>();
-        while (adapter.GetNextReply() is Activity reply)
-        {
-            replies.Add(reply);
-        }
-
-        return replies;
-    }
+    private Task<IReadOnlyList<Activity>> SendAsync(TestAdapter adapter, string text) => bot.SendAsync(adapter, text);
 }

@@ -52,6 +52,29 @@ public sealed class BotFixture : IDisposable
 
     public TestFlow Flow(TestAdapter adapter) => new(adapter, Bot.OnTurnAsync);
 
+    /// <summary>Sends one message, after dropping replies left from earlier turns, and returns every reply to it.</summary>
+    public async Task<IReadOnlyList<Activity>> SendAsync(TestAdapter adapter, string text)
+    {
+        while (adapter.ActiveQueue.Count > 0)
+        {
+            adapter.GetNextReply();
+        }
+
+        await adapter.SendTextToBotAsync(text, Bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<Activity>();
+        while (adapter.GetNextReply() is Activity reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+
+    /// <summary>The values of the triage trace activities among some replies (what Emulator's Inspector shows).</summary>
+    public static IEnumerable<Newtonsoft.Json.Linq.JObject> TriageTraces(IEnumerable<Activity> replies)
+        => replies.Where(r => r.Type == ActivityTypes.Trace && r.Name == FootDrop.Bot.Dialogs.Triage.TriageOutcomes.TraceName)
+            .Select(r => Newtonsoft.Json.Linq.JObject.FromObject(r.Value));
+
     public void Dispose() => App.Dispose();
 }
 
