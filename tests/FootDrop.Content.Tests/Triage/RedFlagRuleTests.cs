@@ -58,6 +58,8 @@ public sealed class RedFlagRuleTests
     [InlineData("cauda-equina-incontinence", "my trousers were wet and I did not notice it happening")]
     [InlineData("cauda-equina-saddle-numbness", "since lunch my whole bottom area has gone numb, like sitting on air")]
     [InlineData("cauda-equina-bladder", "tried for hours and couldnt get but a dribble")]
+    [InlineData("stroke-face-droop", "since lunch he can't smile properly, one side of his grin doesn't go up")]
+    [InlineData("cauda-equina-bladder", "havent had a pee since last night and my gut is tight as a drum")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -76,6 +78,8 @@ public sealed class RedFlagRuleTests
     [InlineData("radiating-leg-pain", "when I cough a jolt goes right down my leg")]
     [InlineData("new-foot-drop", "since the lifting on tuesday my left foot does not obey me")]
     [InlineData("balance-or-walking-trouble", "I cannot keep my balance, I grab everything")]
+    [InlineData("falls", "gone arse over three times this week")]
+    [InlineData("getting-worse", "my foot slaps down louder than it used to")]
     [InlineData("radiating-leg-pain", "dard going down the latt like an electric current")]
     [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
     [InlineData("new-foot-drop", "I stumble over nothing since some days")]

@@ -77,8 +77,8 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.True(figures.ClarifyRate <= 0.20, $"clarifying questions: {figures.BenignClarified} of {figures.Benign}");
     }
 
-    // What was learned from the development part stays learned: every emergency written so far, and all but a few
-    // urgent messages (the misses left are listed by the evaluation program with --show).
+    // What was learned from the development part stays learned: every emergency written so far, and all but one in a
+    // thousand urgent messages (the misses left are listed by the evaluation program with --show).
     [Fact]
     public void Every_emergency_of_the_development_part_gets_the_emergency_advice()
     {
@@ -88,11 +88,11 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void All_but_a_few_urgent_messages_of_the_development_part_get_urgent_advice_or_more()
+    public void All_but_one_in_a_thousand_urgent_messages_of_the_development_part_get_urgent_advice_or_more()
     {
         var figures = Run(Corpus.DevelopmentPart, Development.Value);
 
-        Assert.True(figures.Urgent - figures.UrgentCaught <= 3, $"{figures.UrgentCaught} of {figures.Urgent} urgent messages reached urgent advice or more");
+        Assert.True(figures.UrgentCaught >= 0.999 * figures.Urgent, $"{figures.UrgentCaught} of {figures.Urgent} urgent messages reached urgent advice or more");
     }
 
     [Fact]
