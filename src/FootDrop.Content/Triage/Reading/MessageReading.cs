@@ -261,7 +261,7 @@ internal sealed class MessageReading
     {
         var modifiers = _modifiers = FindModifiers(occurrences);
         var terminators = modifiers.Where(m => m.Rule.Category == ContextCategory.Terminate).ToList();
-        var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo && !IsComparedWith(o) && !IsWhenSomeoneDied(o)).ToList();
+        var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo && !IsNotWhenTheSignBegan(o)).ToList();
         var generalSentences = _generalSentences = GeneralQuestionSentences();
         var people = PersonMentions();
         MostlyAboutSomeoneElse = people.Count(p => p.Other) > people.Count(p => !p.Other);
@@ -430,14 +430,14 @@ internal sealed class MessageReading
     }
 
     /// <summary>
-    /// "Worse than at Christmas" compares with a date, and "it wasn't like that at Christmas" denies the date: neither
-    /// puts the sign back there.
+    /// A date that does not say when the sign began, told by the words just before it: "worse than at Christmas"
+    /// compares with it, "it wasn't like that at Christmas" denies it, and "he passed 5 years ago" dates a death.
     /// </summary>
-    private bool IsComparedWith(Occurrence time)
+    private bool IsNotWhenTheSignBegan(Occurrence time)
     {
         for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
         {
-            if (_text.Tokens[i].Text is "than" or "compared" or "vs" or "versus" or "not" or "never")
+            if (DateQualifiers.Contains(_text.Tokens[i].Text))
             {
                 return true;
             }
@@ -446,22 +446,10 @@ internal sealed class MessageReading
         return false;
     }
 
-    /// <summary>
-    /// "Keeps asking for her husband, he passed 5 years ago": the date of a death says nothing about when the signs
-    /// around it began.
-    /// </summary>
-    private bool IsWhenSomeoneDied(Occurrence time)
+    private static readonly HashSet<string> DateQualifiers = new(StringComparer.Ordinal)
     {
-        for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
-        {
-            if (_text.Tokens[i].Text is "passed" or "died" or "dead" or "buried")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        "than", "compared", "vs", "versus", "not", "never", "passed", "died", "dead", "buried",
+    };
 
     /// <summary>
     /// "She had a stroke years ago but this is new": a later "is new" or "is different" outweighs the history. It also
