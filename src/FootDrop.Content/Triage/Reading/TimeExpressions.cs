@@ -108,6 +108,9 @@ internal sealed partial class TimeExpressions
     [GeneratedRegex(@"^(?:week|day|month) \d{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CountedPeriod();
 
+    [GeneratedRegex(@"^\d{4}(?:-(?:SP|SU|FA|WI))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearOrSeason();
+
     /// <summary>
     /// "In her 50s" is how old someone is, not the 1950s: a decade with "my", "his", "her" or "their" just before it
     /// (perhaps with "early", "mid" or "late" between) is an age.
@@ -189,7 +192,7 @@ internal sealed partial class TimeExpressions
             {
                 "duration" => DurationDays(entry),
                 "date" or "datetime" => PastAge(entry, "value", now),
-                "daterange" or "datetimerange" => PastAge(entry, "start", now) ?? YearAge(entry, now),
+                "daterange" or "datetimerange" => PastAge(entry, "start", now) ?? LaterToday(entry, now) ?? YearAge(entry, now),
                 _ => null,
             };
 
@@ -217,9 +220,19 @@ internal sealed partial class TimeExpressions
     private static double? PastAge(IDictionary<string, string> entry, string key, DateTime now)
         => Moment(entry, key) is { } moment && moment <= now.AddMinutes(1) ? Math.Max(0, (now - moment).TotalDays) : null;
 
-    /// <summary>"Last spring" is not resolved to dates, but its timex ("2025-SP") still says which year.</summary>
+    /// <summary>
+    /// "Tonight" said at six, "this afternoon" said in the morning: the part of today they name has not begun yet, but
+    /// what happened "tonight" happened today.
+    /// </summary>
+    private static double? LaterToday(IDictionary<string, string> entry, DateTime now)
+        => Moment(entry, "start") is { } start && start.Date == now.Date ? 0 : null;
+
+    /// <summary>
+    /// "Last spring" is not resolved to dates, but its timex ("2025-SP") still says which year. Only a year or a season
+    /// of one: a time later today ("2026-12-31TNI") is not six months ago.
+    /// </summary>
     private static double? YearAge(IDictionary<string, string> entry, DateTime now)
-        => entry.TryGetValue("timex", out var timex) && timex.Length >= 4 && int.TryParse(timex[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year <= now.Year
+        => entry.TryGetValue("timex", out var timex) && YearOrSeason().IsMatch(timex) && int.TryParse(timex[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year <= now.Year
             ? (now - new DateTime(year, 6, 30, 0, 0, 0, DateTimeKind.Unspecified)).TotalDays is var days and > 0 ? days : 0
             : null;
 
