@@ -27,6 +27,8 @@ public sealed class TextNormalizerTests
     [InlineData("Café naïve", "cafe naive")]
     [InlineData("it\u2019s fine", "it fine")]
     [InlineData("cannae go", "can not go")]
+    [InlineData("he canna get up", "he can not get up")]
+    [InlineData("nowt numb, nuthin new", "nothing numb nothing new")]
     [InlineData("mi foot", "my foot")]
     [InlineData("LLE flaccid", "left leg flaccid")]
     [InlineData("noga boli", "leg hurts")]
