@@ -176,22 +176,24 @@ public sealed class RedFlagDetector
                         continue;
                     }
 
-                    if (!_rulesById.TryGetValue(match.Nearest.RuleId, out var rule))
-                    {
-                        continue;
-                    }
-
+                    // An example of a rule the vocabulary no longer has decides and asks nothing, but its clause may
+                    // still be close to an emergency below.
+                    var rule = _rulesById.GetValueOrDefault(match.Nearest.RuleId);
                     var clear = match.Score - match.MissScore >= _vocabulary.Semantic.Margin;
-                    if (match.Score >= _vocabulary.Semantic.DecideAt && clear && rule.Level > level)
+                    if (rule is not null && match.Score >= _vocabulary.Semantic.DecideAt && clear && rule.Level > level)
                     {
                         level = rule.Level;
                         semanticRule = rule;
                         evidence = Evidence(match);
                     }
-                    else if (match.Score >= _vocabulary.Semantic.ClarifyAt && match.Score > match.MissScore && (semanticHint is null || rule.Area > semanticHint))
+                    else if (rule is not null && match.Score >= _vocabulary.Semantic.ClarifyAt && match.Score > match.MissScore && (semanticHint is null || rule.Area > semanticHint))
                     {
+                        // The evidence shown is the clause whose area is asked about, unless the model decided elsewhere.
                         semanticHint = rule.Area;
-                        evidence ??= Evidence(match);
+                        if (semanticRule is null)
+                        {
+                            evidence = Evidence(match);
+                        }
                     }
 
                     if (match.NearestEmergency is not null && match.EmergencyScore >= _vocabulary.Semantic.EmergencyHintAt
@@ -275,7 +277,6 @@ public sealed class RedFlagDetector
     private static int Distance(FindingMention a, FindingMention b)
         => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
 
-    /// <summary>The most serious area hinted at gets the question: a stroke hint before a bladder hint before a leg hint.</summary>
     /// <summary>
     /// The question for the most serious area a finding or a hint rule points at. The sentence model's hint counts only
     /// when nothing in the rules hints at all: a vague match to a stroke example must not replace a plain question about

@@ -226,4 +226,30 @@ public sealed class DetectorLogicTests
         Assert.Equal("clarify-leg", result.Clarify?.Id);
         Assert.Equal(["new-numbness"], result.Suspected);
     }
+    /// <summary>The small vocabulary with an urgent sign that is not about the leg, and no hint rules.</summary>
+    private static readonly RedFlagDetector WithDizziness = SmallVocabulary.Detector(SmallVocabulary.Build(
+        findings: [.. SmallVocabulary.Findings, SmallVocabulary.Find("dizzy", "dizzy")],
+        rules:
+        [
+            SmallVocabulary.Rule("stroke-face-droop", CareLevel.Emergency, SignArea.Stroke, ["face-droop"]),
+            SmallVocabulary.Rule("new-numbness", CareLevel.Urgent, SignArea.Leg, ["numbness"]),
+            SmallVocabulary.Rule("dizziness", CareLevel.Urgent, SignArea.Stroke, ["dizzy"]),
+        ]));
+
+    [Fact]
+    public void A_leg_sign_that_stopped_only_recently_is_asked_about_even_with_no_hint_rule()
+        => Assert.Equal("clarify-leg", WithDizziness.Detect("the numbness stopped yesterday").Clarify?.Id);
+
+    [Fact]
+    public void An_urgent_sign_not_of_the_leg_that_stopped_recently_does_not_raise_the_leg_question()
+        => Assert.Null(WithDizziness.Detect("the dizzy spells stopped yesterday").Clarify);
+
+    [Fact]
+    public void Urgent_signs_of_the_leg_and_elsewhere_with_a_long_standing_problem_are_urgent_not_asked_about()
+    {
+        var result = WithDizziness.Detect("my toes are tingling and I am dizzy. the foot drop I have had for years");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal(["new-numbness", "dizziness"], result.RuleIds);
+    }
 }

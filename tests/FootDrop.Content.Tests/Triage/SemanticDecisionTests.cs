@@ -12,8 +12,8 @@ public sealed class SemanticDecisionTests
 {
     private static readonly SemanticSettings Settings = new(DecideAt: 0.75, ClarifyAt: 0.5, Margin: 0.25, EmergencyHintAt: 0.375);
 
-    /// <summary>Similarities of a clause to: the stroke example, the near miss, the leg example, the both-legs example.</summary>
-    private static float[] Close(float stroke = 0, float nearMiss = 0, float leg = 0, float bothLegs = 0) => [stroke, nearMiss, leg, bothLegs, 0];
+    /// <summary>Similarities of a clause to: the stroke example, the near miss, the leg example, the both-legs example, an example of a rule no longer in the vocabulary.</summary>
+    private static float[] Close(float stroke = 0, float nearMiss = 0, float leg = 0, float bothLegs = 0, float ghost = 0) => [stroke, nearMiss, leg, bothLegs, ghost, 0];
 
     [Fact]
     public async Task A_clause_exactly_at_the_decision_score_and_margin_is_decided_by_the_model_and_explained()
@@ -249,21 +249,73 @@ public sealed class SemanticDecisionTests
         Assert.Equal(["new-numbness"], result.RuleIds);
     }
 
+    [Theory]
+    [InlineData("blip blop bloop bleep. zorp quibble flanning grobbet wendle")]
+    [InlineData("zorp quibble flanning grobbet wendle. blip blop bloop bleep")]
+    public async Task Of_two_clauses_hinting_at_different_areas_the_more_serious_is_asked_about_and_shown(string message)
+    {
+        var detector = await DetectorAsync(
+            ("zorp quibble flanning grobbet wendle", Close(stroke: 0.625f, nearMiss: 0.5f)),
+            ("blip blop bloop bleep", Close(leg: 0.625f)));
+
+        var result = detector.Detect(message);
+
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+        Assert.Equal("stroke example", result.Evidence?.Example);
+    }
+
+    [Fact]
+    public async Task A_clause_nearest_an_example_of_a_rule_the_vocabulary_does_not_have_is_passed_over()
+    {
+        var detector = await DetectorAsync(
+            new VectorEmbedder(("zorp quibble flanning grobbet wendle", Close(stroke: 0.5f, ghost: 1))),
+            examples: [.. Examples, new("retired-rule", "ghost example", false)]);
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+    }
+
+    [Fact]
+    public async Task With_only_near_misses_to_compare_with_the_model_finds_nothing_and_the_rules_still_decide()
+    {
+        var detector = await DetectorAsync(
+            new VectorEmbedder(("zorp quibble flanning grobbet wendle", Close(nearMiss: 1))),
+            examples: [new("stroke-face-droop", "near miss", true)]);
+
+        Assert.Equal(RedFlagResult.Nothing, detector.Detect("zorp quibble flanning grobbet wendle"));
+        Assert.Equal(CareLevel.Urgent, detector.Detect("my foot went numb. zorp quibble flanning grobbet wendle").Level);
+    }
+
+    [Fact]
+    public async Task When_the_model_decides_the_sign_is_whoevers_signs_the_message_reports()
+    {
+        var detector = await DetectorAsync(("and i zorp quibble flanning grobbet wendle and i think i", Close(stroke: 1)));
+
+        var result = detector.Detect("his foot went numb. and i zorp quibble flanning grobbet wendle and i think i");
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.Equal(DetectionSource.Semantic, result.Source);
+        Assert.True(result.AboutSomeoneElse);
+    }
+
     private static Task<RedFlagDetector> DetectorAsync(params (string Clause, float[] Vector)[] clauses)
         => DetectorAsync(new VectorEmbedder(clauses));
 
-    private static async Task<RedFlagDetector> DetectorAsync(VectorEmbedder embedder, IReadOnlyList<ContextRule>? modifiers = null)
+    private static readonly SemanticExample[] Examples =
+    [
+        new("stroke-face-droop", "stroke example", false, IsEmergency: true),
+        new("stroke-face-droop", "near miss", true),
+        new("new-foot-drop", "leg example", false),
+        new("both-legs", "both legs example", false, IsEmergency: true),
+    ];
+
+    private static async Task<RedFlagDetector> DetectorAsync(VectorEmbedder embedder, IReadOnlyList<ContextRule>? modifiers = null, SemanticExample[]? examples = null)
     {
         var rules = SmallVocabulary.Rules.Append(SmallVocabulary.Rule("both-legs", CareLevel.Emergency, SignArea.Leg, ["numbness", "falls"])).ToList();
         var vocabulary = SmallVocabulary.Build(rules: rules, modifiers: modifiers) with { Semantic = Settings };
-        SemanticExample[] examples =
-        [
-            new("stroke-face-droop", "stroke example", false, IsEmergency: true),
-            new("stroke-face-droop", "near miss", true),
-            new("new-foot-drop", "leg example", false),
-            new("both-legs", "both legs example", false, IsEmergency: true),
-        ];
-        var semantic = new SemanticReader(() => embedder, examples, null);
+        var semantic = new SemanticReader(() => embedder, examples ?? Examples, null);
         await semantic.WhenReady;
         return new RedFlagDetector(vocabulary, new FixedClock(Detectors.Now), semantic);
     }
@@ -271,7 +323,7 @@ public sealed class SemanticDecisionTests
     /// <summary>Each example its own direction; the named clauses exactly the given similarities; anything else none.</summary>
     private sealed class VectorEmbedder(params (string Clause, float[] Vector)[] clauses) : ISentenceEmbedder
     {
-        private static readonly string[] Examples = ["stroke example", "near miss", "leg example", "both legs example"];
+        private static readonly string[] Examples = ["stroke example", "near miss", "leg example", "both legs example", "ghost example"];
 
         public string ModelId { get; } = "vectors-" + Guid.NewGuid();
 
@@ -279,7 +331,7 @@ public sealed class SemanticDecisionTests
 
         private static float[] Unit(int index)
         {
-            var vector = new float[5];
+            var vector = new float[6];
             vector[index] = 1;
             return vector;
         }
@@ -293,7 +345,7 @@ public sealed class SemanticDecisionTests
             }
 
             var clause = clauses.FirstOrDefault(c => c.Clause == sentence);
-            return clause.Vector ?? Unit(4);
+            return clause.Vector ?? Unit(5);
         }
     }
 }
