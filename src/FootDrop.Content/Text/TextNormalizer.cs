@@ -278,6 +278,10 @@ public static class TextNormalizer
         ["numm"] = ["numb"],
         ["atall"] = ["at", "all"],
         ["wot"] = ["what"],
+        // Nigerian Pidgin: walk, what, please
+        ["waka"] = ["walk"],
+        ["wetin"] = ["what"],
+        ["abeg"] = ["please"],
     };
 
     /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>
