@@ -182,6 +182,73 @@ public sealed class TriageContentLoadingTests
         Assert.Equal(triage["onset"]!["recentDays"]!.GetValue<int>(), script.Onset.RecentDays);
     }
 
+    [Theory]
+    [MemberData(nameof(EveryKindOfObject))]
+    public void A_field_the_loader_does_not_know_is_rejected_in_every_kind_of_object(string fileName, string path)
+    {
+        var copy = RepoPaths.CopyOfDialogs();
+        Edit(Path.Combine(copy, fileName), root => ((JsonObject)At(root, path))["surprise"] = 1);
+
+        var error = Assert.Throws<FootDrop.Content.ContentValidationException>(() => TriageLoader.LoadScript(copy, TriageLoader.LoadVocabulary(copy)));
+
+        Assert.Equal("dialogs/" + fileName, error.File);
+        Assert.Equal(path + ".surprise", error.JsonPath);
+        Assert.Contains("not a known field", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first object of every list and every nested object of the three files, by path ("$.rules[0]"); the word sets
+    /// are left out, since any name is a word set there.
+    /// </summary>
+    public static TheoryData<string, string> EveryKindOfObject()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var fileName in new[] { TriageLoader.VocabularyFile, TriageLoader.ContextFile, TriageLoader.ScriptFile })
+        {
+            var paths = new List<string>();
+            Walk(Json(fileName), "$", paths);
+            foreach (var path in paths)
+            {
+                data.Add(fileName, path);
+            }
+        }
+
+        return data;
+
+        static void Walk(JsonNode? node, string path, List<string> paths)
+        {
+            if (node is JsonObject obj && path != "$.wordSets")
+            {
+                paths.Add(path);
+                foreach (var (name, child) in obj)
+                {
+                    Walk(child, path + "." + name, paths);
+                }
+            }
+            else if (node is JsonArray { Count: > 0 } list)
+            {
+                Walk(list[0], path + "[0]", paths);
+            }
+        }
+    }
+
+    /// <summary>The node at a path written as <see cref="EveryKindOfObject"/> writes it.</summary>
+    private static JsonNode At(JsonObject root, string path)
+    {
+        JsonNode node = root;
+        foreach (var step in path.Split('.').Skip(1))
+        {
+            var name = step.EndsWith("[0]", StringComparison.Ordinal) ? step[..^3] : step;
+            node = node[name]!;
+            if (name != step)
+            {
+                node = node[0]!;
+            }
+        }
+
+        return node;
+    }
+
     private static JsonObject Json(string fileName) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Dialogs, fileName)))!.AsObject();
 
     private static List<string> Texts(JsonNode? array) => array is JsonArray items ? [.. items.Select(i => i!.GetValue<string>())] : [];
