@@ -1,0 +1,38 @@
+using FootDrop.Content.Triage;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>
+/// A date long ago makes a sign long-standing, unless the few words just before it say the date is something else: a
+/// comparison ("worse than in 2015"), a denial ("it was not in 2015") or a death ("since my dad passed in 2015").
+/// On the small vocabulary of <see cref="SmallVocabulary"/>.
+/// </summary>
+public sealed class DatesBeforeTests
+{
+    private static readonly RedFlagDetector Detector = SmallVocabulary.Detector();
+
+    [Fact]
+    public void A_sign_dated_long_ago_is_not_new()
+        => Assert.Equal(CareLevel.None, Detector.Detect("my foot has been numb since 2015").Level);
+
+    [Theory]
+    [InlineData("my foot is numb, worse than in 2015")]
+    [InlineData("my foot is numb compared to 2015")]
+    [InlineData("my foot is numb vs 2015")]
+    [InlineData("my foot is numb versus 2015")]
+    [InlineData("my foot is numb and it was not in 2015")]
+    [InlineData("my foot is numb and never in 2015")]
+    [InlineData("my foot is numb since my dad passed in 2015")]
+    [InlineData("my foot is numb since my dad died in 2015")]
+    [InlineData("my foot is numb since my dad was dead in 2015")]
+    [InlineData("my foot is numb since my dad was buried in 2015")]
+    [InlineData("my foot is numb, worse than it was in 2015")]
+    public void A_date_that_says_something_other_than_when_the_sign_began_leaves_it_new(string message)
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("my foot is numb, worse than it really was in 2015")]
+    [InlineData("my foot is numb, worse than, in 2015")]
+    public void Only_the_four_words_just_before_a_date_can_say_so(string message)
+        => Assert.NotEqual(CareLevel.Urgent, Detector.Detect(message).Level);
+}
