@@ -1,3 +1,4 @@
+using FootDrop.Content.Text;
 using FootDrop.Content.Triage;
 
 namespace FootDrop.Content.Tests.Triage;
@@ -252,4 +253,16 @@ public sealed class DetectorLogicTests
         Assert.Equal(CareLevel.Urgent, result.Level);
         Assert.Equal(["new-numbness", "dizziness"], result.RuleIds);
     }
+    [Fact]
+    public void A_sign_and_its_place_are_read_together_across_the_cut_of_a_run_on_sentence()
+    {
+        // Sixty tokens without a stop or a comma: the reading cuts the sentence between "toes" and "catching".
+        var runOn = string.Join(' ', Enumerable.Repeat("la", NormalizedText.MaxSentenceTokens - 1)) + " toes catching and it started today";
+
+        Assert.Contains("new-foot-drop", Detector.Detect(runOn).RuleIds);
+    }
+
+    [Fact]
+    public void A_sign_and_a_place_in_different_sentences_are_not_read_together()
+        => Assert.DoesNotContain("new-foot-drop", Detector.Detect("my toes are fine today. catching the bus started it").RuleIds);
 }

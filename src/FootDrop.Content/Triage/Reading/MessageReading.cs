@@ -207,7 +207,7 @@ internal sealed class MessageReading
                     for (var w = LowerBound(wheres, sign.Start - reach); w < wheres.Count && wheres[w].Start <= sign.Start + reach; w++)
                     {
                         var where = wheres[w];
-                        if (_sentenceOf[sign.Start] == _sentenceOf[where.Start] && WordsBetween(sign, where) <= near.Within && (sign.End <= where.Start || where.End <= sign.Start))
+                        if (WordsBetween(sign, where) <= near.Within && (sign.End <= where.Start || where.End <= sign.Start) && !SentenceEndBetween(sign, where))
                         {
                             found.Add(new Occurrence(finding.Id, Math.Min(sign.Start, where.Start), Math.Max(sign.End, where.End), sign.Start, sign.End, where.Start, where.End));
                         }
@@ -243,6 +243,25 @@ internal sealed class MessageReading
         }
 
         return low;
+    }
+
+    /// <summary>
+    /// Whether a full stop (or a question mark, or a line break) lies between two spans. A run-on sentence is cut into
+    /// pieces of at most <see cref="NormalizedText.MaxSentenceTokens"/> for reading, but a sign and its place ("the left
+    /// side of her mouth | wasn't moving") still belong together across such a cut.
+    /// </summary>
+    private bool SentenceEndBetween((int Start, int End) a, (int Start, int End) b)
+    {
+        var (from, to) = a.End <= b.Start ? (a.End, b.Start) : (b.End, a.Start);
+        for (var i = from; i < to; i++)
+        {
+            if (_text.Tokens[i].Kind == TokenKind.SentenceEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int WordsBetween((int Start, int End) a, (int Start, int End) b)
