@@ -278,6 +278,23 @@ public static class TextNormalizer
         ["numm"] = ["numb"],
         ["atall"] = ["at", "all"],
         ["wot"] = ["what"],
+        // Scots: dead, down, from, all ("at aw")
+        ["deid"] = ["dead"],
+        ["doon"] = ["down"],
+        ["fae"] = ["from"],
+        ["aw"] = ["all"],
+        // Caribbean English and Jamaican Patois: can't, don't, herself, himself, hand, catch, on
+        ["cyah"] = ["can", "not"],
+        ["doh"] = ["do", "not"],
+        ["sheself"] = ["herself"],
+        ["heself"] = ["himself"],
+        ["han"] = ["hand"],
+        ["ketch"] = ["catch"],
+        ["pon"] = ["on"],
+        // Tagalog: numb, dizzy; care-log shorthand "PU" (passed urine)
+        ["manhid"] = ["numb"],
+        ["hilo"] = ["dizzy"],
+        ["pu"] = ["passed", "urine"],
         // Nigerian Pidgin: walk, what, please
         ["waka"] = ["walk"],
         ["wetin"] = ["what"],
