@@ -10,7 +10,9 @@ namespace FootDrop.Content.Tests.Triage;
 /// </summary>
 public sealed class DetectorLogicTests
 {
-    private static readonly RedFlagDetector Detector = SmallVocabulary.Detector();
+    // Built in each test, not once for the class: mutation testing can only tell a changed constructor apart when the
+    // constructor runs inside a test.
+    private static RedFlagDetector Detector => SmallVocabulary.Detector();
 
     [Fact]
     public void An_urgent_sign_comes_with_the_question_about_every_emergency_sign()
@@ -167,7 +169,7 @@ public sealed class DetectorLogicTests
         Assert.Equal("clarify-stroke", result.Clarify?.Id);
     }
 
-    private static readonly RedFlagDetector ThreeNear = SmallVocabulary.Detector(SmallVocabulary.Build(rules:
+    private static RedFlagDetector ThreeNear => SmallVocabulary.Detector(SmallVocabulary.Build(rules:
     [
         SmallVocabulary.Rule("three-near", CareLevel.Urgent, SignArea.Leg, [["foot-drop-sign"], ["new-onset"], ["falls"]], within: 3),
     ]));
@@ -228,7 +230,7 @@ public sealed class DetectorLogicTests
         Assert.Equal(["new-numbness"], result.Suspected);
     }
     /// <summary>The small vocabulary with an urgent sign that is not about the leg, and no hint rules.</summary>
-    private static readonly RedFlagDetector WithDizziness = SmallVocabulary.Detector(SmallVocabulary.Build(
+    private static RedFlagDetector WithDizziness => SmallVocabulary.Detector(SmallVocabulary.Build(
         findings: [.. SmallVocabulary.Findings, SmallVocabulary.Find("dizzy", "dizzy")],
         rules:
         [

@@ -456,7 +456,7 @@ internal sealed class MessageReading
     {
         for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
         {
-            if (DateQualifiers.Contains(_text.Tokens[i].Text))
+            if (IsDateQualifier(_text.Tokens[i].Text))
             {
                 return true;
             }
@@ -465,10 +465,8 @@ internal sealed class MessageReading
         return false;
     }
 
-    private static readonly HashSet<string> DateQualifiers = new(StringComparer.Ordinal)
-    {
-        "than", "compared", "vs", "versus", "not", "never", "passed", "died", "dead", "buried",
-    };
+    private static bool IsDateQualifier(string word)
+        => word is "than" or "compared" or "vs" or "versus" or "not" or "never" or "passed" or "died" or "dead" or "buried";
 
     /// <summary>
     /// "She had a stroke years ago but this is new": a later "is new" or "is different" outweighs the history. It also
@@ -574,15 +572,17 @@ internal sealed class MessageReading
 
         // A condition runs to the end of its clause past "just" or "now" ("if my leg just goes numb"), but not past a
         // contrast: "not sure if this is your thing but my foot's gone numb" reports the numbness.
-        return !terminators.Any(t => t.Start >= from && t.End <= to && (m.Rule.Category != ContextCategory.Hypothetical || Contrasts.Contains(_text.Tokens[t.Start].Text)));
+        return !terminators.Any(t => t.Start >= from && t.End <= to && (m.Rule.Category != ContextCategory.Hypothetical || IsContrast(_text.Tokens[t.Start].Text)));
     }
 
-    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "but", "however", "though", "tho", "although", "yet", "whereas" };
+    private static bool IsContrast(string word)
+        => word is "but" or "however" or "though" or "tho" or "although" or "yet" or "whereas";
 
-    private static readonly HashSet<string> ClauseJoiners = new(StringComparer.Ordinal) { "and", "but", "so", "or", "though", "tho", "thanks", "thank", "now", "too", "as", "thankfully", "luckily" };
+    private static bool IsClauseJoiner(string word)
+        => word is "and" or "but" or "so" or "or" or "though" or "tho" or "thanks" or "thank" or "now" or "too" or "as" or "thankfully" or "luckily";
 
     private bool EndsClause(int next)
-        => next >= _text.Tokens.Count || !_text.Tokens[next].IsWord || ClauseJoiners.Contains(_text.Tokens[next].Text);
+        => next >= _text.Tokens.Count || !_text.Tokens[next].IsWord || IsClauseJoiner(_text.Tokens[next].Text);
 
     /// <summary>A clause: the stretch of a sentence between commas (and sentence ends), numbered by its first token.</summary>
     private int ClauseOf(int token) => _clauseStart[token];
@@ -683,12 +683,13 @@ internal sealed class MessageReading
         return _text.Tokens[first] is { IsWord: true } word && word.Text is "no" or "nope" or "nah" or "not" or "never" or "none" or "zero" or "nothing";
     }
 
-    private static readonly HashSet<string> DenialWords = new(StringComparer.Ordinal) { "no", "nope", "nah", "none", "not", "really", "at", "all", "also", "again", "never", "neither", "nothing" };
+    private static bool IsDenialWord(string word)
+        => word is "no" or "nope" or "nah" or "none" or "not" or "really" or "at" or "all" or "also" or "again" or "never" or "neither" or "nothing";
 
     private bool IsBareDenial((int Start, int End, bool IsQuestion) sentence)
     {
         var words = Enumerable.Range(sentence.Start, sentence.End - sentence.Start).Where(i => _text.Tokens[i].IsWord).Select(i => _text.Tokens[i].Text).ToList();
-        return words.Count is > 0 and <= 4 && words.All(DenialWords.Contains) && words.Any(w => w is "no" or "nope" or "nah" or "none" or "not" or "never" or "nothing");
+        return words.Count is > 0 and <= 4 && words.All(IsDenialWord) && words.Any(w => w is "no" or "nope" or "nah" or "none" or "not" or "never" or "nothing");
     }
 
     /// <summary>

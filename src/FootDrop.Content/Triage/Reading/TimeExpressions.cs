@@ -115,6 +115,8 @@ internal sealed partial class TimeExpressions
     /// "In her 50s" is how old someone is, not the 1950s: a decade with "my", "his", "her" or "their" just before it
     /// (perhaps with "early", "mid" or "late" between) is an age.
     /// </summary>
+    private static bool IsOwner(string word) => word is "my" or "his" or "her" or "their" or "your" or "our";
+
     private static bool IsAge(string found, NormalizedText text, List<int> wordTokens, int first)
     {
         if (!Decades.Contains(found.Replace(" ", string.Empty, StringComparison.Ordinal)))
@@ -125,7 +127,7 @@ internal sealed partial class TimeExpressions
         for (var back = 1; back <= 2 && first - back >= 0; back++)
         {
             var word = text.Tokens[wordTokens[first - back]].Text;
-            if (Owners.Contains(word))
+            if (IsOwner(word))
             {
                 return true;
             }
@@ -146,7 +148,6 @@ internal sealed partial class TimeExpressions
         "seventies", "eighties", "nineties",
     };
 
-    private static readonly HashSet<string> Owners = new(StringComparer.Ordinal) { "my", "his", "her", "their", "your", "our" };
     // Stryker restore all
 
     // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
