@@ -267,4 +267,7 @@ public sealed class DetectorLogicTests
     [Fact]
     public void A_sign_and_a_place_in_different_sentences_are_not_read_together()
         => Assert.DoesNotContain("new-foot-drop", Detector.Detect("my toes are fine today. catching the bus started it").RuleIds);
+    [Fact]
+    public void A_detector_given_no_clock_reads_with_the_system_clock()
+        => Assert.Equal(CareLevel.Urgent, new RedFlagDetector(SmallVocabulary.Build()).Detect("my toes keep catching and it started today").Level);
 }

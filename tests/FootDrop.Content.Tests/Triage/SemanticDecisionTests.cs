@@ -300,6 +300,43 @@ public sealed class SemanticDecisionTests
         Assert.True(result.AboutSomeoneElse);
     }
 
+    [Fact]
+    public async Task Of_two_clauses_hinting_at_the_same_area_the_first_is_shown()
+    {
+        var detector = await DetectorAsync(
+            ("zorp quibble flanning grobbet wendle", Close(leg: 0.5f)),
+            ("blip blop bloop bleep", Close(leg: 0.625f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. blip blop bloop bleep");
+
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.Equal(0.5, result.Evidence?.Score);
+    }
+
+    [Fact]
+    public async Task Of_two_clauses_equally_close_to_different_emergencies_the_first_is_asked_about()
+    {
+        var detector = await DetectorAsync(
+            ("zorp quibble flanning grobbet wendle", Close(stroke: 0.375f)),
+            ("blip blop bloop bleep", Close(bothLegs: 0.375f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. blip blop bloop bleep");
+
+        Assert.Equal("clarify-stroke", result.Clarify?.Id);
+        Assert.Equal("stroke-face-droop", result.Evidence?.RuleId);
+    }
+
+    [Fact]
+    public async Task An_emergency_the_model_decides_with_no_sign_in_the_words_is_the_writers_own()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(stroke: 1)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.Emergency, result.Level);
+        Assert.False(result.AboutSomeoneElse);
+    }
+
     private static Task<RedFlagDetector> DetectorAsync(params (string Clause, float[] Vector)[] clauses)
         => DetectorAsync(new VectorEmbedder(clauses));
 

@@ -29,6 +29,23 @@ public sealed class TimeExpressionsTests
     }
 
     [Theory]
+    [InlineData("in her mid 50s since last week")]
+    [InlineData("in my 50s since last week")]
+    [InlineData("in their 50s since last week")]
+    [InlineData("in your 50s since last week")]
+    [InlineData("in our 50s since last week")]
+    public void Every_owner_and_every_part_of_a_decade_makes_it_an_age(string text)
+        => Assert.InRange(Assert.Single(Find(text)).AgeDays, 8.8, 8.9);
+
+    [Fact]
+    public void A_decade_at_the_very_start_is_read_as_the_decade()
+        => Assert.Equal(2, Find("50s since last week").Count);
+
+    [Fact]
+    public void A_month_named_alone_is_not_a_time()
+        => Assert.InRange(Assert.Single(Find("my wife june says my foot went numb since monday")).AgeDays, 1.8, 1.9);
+
+    [Theory]
     [InlineData("in those 50s since last week")]
     [InlineData("in her very early 50s since last week")]
     [InlineData("in her early mid 50s since last week")]
