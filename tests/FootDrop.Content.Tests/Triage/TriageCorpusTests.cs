@@ -40,10 +40,10 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
     }
 
     // The target is every emergency and every urgent message of a part nothing was tuned on. Fresh test parts
-    // have measured 94% to 100% (tests/triage-corpus/README.md); these floors are what the current test part measured
+    // have measured 90% to 100% (tests/triage-corpus/README.md); these floors are what the current test part measured
     // when it was first run, so a change that loses any of it fails here. Raise them, never lower them.
-    private const double EmergencyFloor = 0.977;
-    private const double UrgentFloor = 0.987;
+    private const double EmergencyFloor = 0.988;
+    private const double UrgentFloor = 0.993;
 
     [Fact]
     public void At_least_as_many_emergencies_of_the_test_part_get_the_emergency_advice_as_when_it_was_written()
@@ -95,7 +95,7 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.True(figures.UrgentCaught >= 0.999 * figures.Urgent, $"{figures.UrgentCaught} of {figures.Urgent} urgent messages reached urgent advice or more");
     }
 
-    // Just above the measured figures (2.7% and 11.6% on 18,324 messages): later writers are harder to read quietly,
+    // Just above the measured figures (2.7% and 11.7% on 18,760 messages): later writers are harder to read quietly,
     // and the bound on unseen messages is 10% and 20%.
     [Fact]
     public void Benign_messages_of_the_development_part_stay_quiet()
