@@ -189,7 +189,9 @@ public sealed class SymptomCheckDialog : ComponentDialog
 
         var lines = new List<string> { _texts.Fill(summary.Heading, ("date", DateOnly.FromDateTime(_time.GetLocalNow().DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) };
         lines.AddRange(_script.EmergencyScreen.Where(q => progress.Answers.ContainsKey(q.Id)).Select(q => $"- {q.Summary}: {Say(progress.Answers[q.Id])}"));
-        if (progress.Answers.Count > _script.EmergencyScreen.Count || progress.Sudden is not null)
+        // The onset is asked once the emergency screen is clear, and settled (in its own question or by the words of the
+        // answer) before any other question: a check that stopped at the screen has no onset to show.
+        if (progress.Sudden is not null)
         {
             var started = progress.OnsetAgeDays is { } age
                 ? DateOnly.FromDateTime(_time.GetLocalNow().DateTime.AddDays(-age)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)

@@ -39,11 +39,6 @@ internal sealed class MessageReading
     public const string WhenRecent = "when-recent";
     public const string WhenLongAgo = "when-long-ago";
 
-    private static readonly HashSet<string> ListConnectors = new(StringComparer.Ordinal) { "or", "and", "nor", "any", "no", "either", "also", "anything", "else", "other", "any other" };
-
-    /// <summary>Words that make a finding a double negative in many dialects ("can't move my legs none").</summary>
-    private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal) { "not", "no", "never", "nothing", "none", "without", "nor" };
-
     private readonly NormalizedText _text;
     private readonly CompiledVocabulary _vocabulary;
     private readonly MessageMatcher _matcher;
@@ -371,12 +366,22 @@ internal sealed class MessageReading
 
     private bool IsTime(Occurrence o) => _timing.Contains(o.FindingId);
 
+    // The small word lists below are checks rather than static sets so that mutation testing can switch each word off.
+
+    /// <summary>Words that make a finding a double negative in many dialects ("can't move my legs none").</summary>
+    private static bool IsNegationWord(string word)
+        => word is "not" or "no" or "never" or "nothing" or "none" or "without" or "nor";
+
+    /// <summary>Words that can join the items of a negated list: "no numbness, or any tingling either".</summary>
+    private static bool IsListConnector(string word)
+        => word is "or" or "and" or "nor" or "any" or "no" or "either" or "also" or "anything" or "else" or "other";
+
     /// <summary>"Can't feel my legs none", "can't feel nothing": a sign that is itself a negation is not undone by one.</summary>
     private bool IsNegativeSign(Occurrence o)
     {
         for (var i = o.HeadStart; i < o.HeadEnd; i++)
         {
-            if (NegationWords.Contains(_text.Tokens[i].Text))
+            if (IsNegationWord(_text.Tokens[i].Text))
             {
                 return true;
             }
@@ -632,7 +637,7 @@ internal sealed class MessageReading
         for (var i = from; i < to; i++)
         {
             var token = _text.Tokens[i];
-            if (token.Kind == TokenKind.SentenceEnd || (token.IsWord && !ListConnectors.Contains(token.Text)))
+            if (token.Kind == TokenKind.SentenceEnd || (token.IsWord && !IsListConnector(token.Text)))
             {
                 return false;
             }
