@@ -299,6 +299,10 @@ public static class TextNormalizer
         ["waka"] = ["walk"],
         ["wetin"] = ["what"],
         ["abeg"] = ["please"],
+        // Nepali: head, leg
+        ["tauko"] = ["head"],
+        ["khutta"] = ["leg"],
+        ["khutto"] = ["leg"],
     };
 
     /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>
