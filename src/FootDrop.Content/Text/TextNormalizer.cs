@@ -303,6 +303,14 @@ public static class TextNormalizer
         ["tauko"] = ["head"],
         ["khutta"] = ["leg"],
         ["khutto"] = ["leg"],
+        // Black Country: can't, wasn't, won't
+        ["cor"] = ["can", "not"],
+        ["wor"] = ["was", "not"],
+        // Dutch: legs, foot, head, dizzy ("been", leg, is also English, so it is left alone)
+        ["benen"] = ["legs"],
+        ["voet"] = ["foot"],
+        ["hoofd"] = ["head"],
+        ["duizelig"] = ["dizzy"],
     };
 
     /// <summary>The longest run of words ended by a full stop that is still read as a fragment of the next sentence.</summary>
