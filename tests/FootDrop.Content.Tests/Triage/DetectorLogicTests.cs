@@ -221,6 +221,24 @@ public sealed class DetectorLogicTests
     }
 
     [Fact]
+    public void A_hint_about_my_husband_is_asked_about_for_him()
+    {
+        var result = Detector.Detect("my husband has a funny foot");
+
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.True(result.AboutSomeoneElse);
+    }
+
+    [Fact]
+    public void A_hint_about_myself_beside_a_word_for_someone_else_is_still_mine()
+    {
+        var result = Detector.Detect("i have a funny foot, dad");
+
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.False(result.AboutSomeoneElse);
+    }
+
+    [Fact]
     public void A_leg_sign_in_a_message_about_a_long_standing_problem_is_asked_about_not_assumed()
     {
         var result = Detector.Detect("my toes are tingling. the foot drop I have had for years");

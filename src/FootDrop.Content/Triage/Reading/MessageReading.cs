@@ -743,7 +743,8 @@ internal sealed class MessageReading
     private List<(int Position, bool Other)> PersonMentions()
     {
         var others = _vocabulary.OtherPersonWords.SelectMany(p => Spans(p)).Select(span => span.Start).ToHashSet();
-        var selves = _vocabulary.SelfWords.SelectMany(p => Spans(p)).Select(span => span.Start).Where(i => !others.Contains(i));
+        // "My" in "my wife" is hers, not the writer's: a self word just before someone else names that person.
+        var selves = _vocabulary.SelfWords.SelectMany(p => Spans(p)).Select(span => span.Start).Where(i => !others.Contains(i) && !others.Contains(i + 1));
         return [.. others.Select(i => (i, true)).Concat(selves.Select(i => (i, false))).Distinct().OrderBy(p => p.Item1)];
     }
 
