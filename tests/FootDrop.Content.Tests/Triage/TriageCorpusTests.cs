@@ -40,10 +40,10 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
     }
 
     // The target is every emergency and every urgent message of a part nothing was tuned on. Fresh test parts
-    // have measured 90% to 100% (tests/triage-corpus/README.md); these floors are what the current test part measured
-    // when it was first run, so a change that loses any of it fails here. Raise them, never lower them.
-    private const double EmergencyFloor = 0.988;
-    private const double UrgentFloor = 0.993;
+    // have measured 90% to 100% (tests/triage-corpus/README.md); these floors are what the current test part (parts 39 and 42)
+    // measured when each was first run, so a change that loses any of it fails here. Raise them, never lower them.
+    private const double EmergencyFloor = 0.983;
+    private const double UrgentFloor = 0.987;
 
     [Fact]
     public void At_least_as_many_emergencies_of_the_test_part_get_the_emergency_advice_as_when_it_was_written()
