@@ -291,9 +291,9 @@ public static class TextNormalizer
         ["han"] = ["hand"],
         ["ketch"] = ["catch"],
         ["pon"] = ["on"],
-        // Tagalog: numb, dizzy; care-log shorthand "PU" (passed urine)
+        // Tagalog: numb ("hilo", dizzy, is also a town in Hawaii: dialogs/redflags.json has it in phrases); care-log
+        // shorthand "PU" (passed urine)
         ["manhid"] = ["numb"],
-        ["hilo"] = ["dizzy"],
         ["pu"] = ["passed", "urine"],
         // Nigerian Pidgin: walk, what, please
         ["waka"] = ["walk"],
@@ -303,6 +303,15 @@ public static class TextNormalizer
         ["tauko"] = ["head"],
         ["khutta"] = ["leg"],
         ["khutto"] = ["leg"],
+        // Hawaii Pidgin: never, ever, there, think, after, slipper(s)
+        ["neva"] = ["never"],
+        ["nevah"] = ["never"],
+        ["eva"] = ["ever"],
+        ["dere"] = ["there"],
+        ["tink"] = ["think"],
+        ["aftah"] = ["after"],
+        ["slippah"] = ["slipper"],
+        ["slippahs"] = ["slippers"],
         // Black Country: can't, wasn't, won't
         ["cor"] = ["can", "not"],
         ["wor"] = ["was", "not"],

@@ -42,6 +42,10 @@ public sealed class TimeExpressionsTests
         => Assert.Equal(2, Find("50s since last week").Count);
 
     [Fact]
+    public void A_month_named_alone_is_not_a_time_even_after_in()
+        => Assert.Empty(Find("had my hip done in march and since the op the foot will not lift"));
+
+    [Fact]
     public void A_month_named_alone_is_not_a_time()
         => Assert.InRange(Assert.Single(Find("my wife june says my foot went numb since monday")).AgeDays, 1.8, 1.9);
 

@@ -98,7 +98,9 @@ internal sealed partial class TimeExpressions
     }
 
     /// <summary>
-    /// "June" is as often a wife as a month, and "may" a verb: a month named alone is not read as a time. "Now" says when
+    /// "June" is as often a wife as a month, and "may" a verb: a month named alone is not read as a time, even after "in"
+    /// ("had my hip done in March and since then the foot won't lift" was written as recent, and dating it to this
+    /// year's March would make a new foot drop history). "Now" says when
     /// something is, not when it began. "Week 6" of a timeline ("week 1 the toe caught ... week 6 the calf is thinner")
     /// counts from the story's start, not from January; "back in the day" is no today.
     /// </summary>
