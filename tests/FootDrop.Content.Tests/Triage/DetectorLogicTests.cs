@@ -266,6 +266,24 @@ public sealed class DetectorLogicTests
         => Assert.Null(WithDizziness.Detect("the dizzy spells stopped yesterday").Clarify);
 
     [Fact]
+    public void A_leg_sign_and_another_sign_that_stopped_recently_are_asked_about_for_the_leg()
+        => Assert.Equal("clarify-leg", WithDizziness.Detect("the numbness and the dizzy spells stopped yesterday").Clarify?.Id);
+
+    [Fact]
+    public void Only_a_time_word_that_stopped_recently_raises_no_leg_question()
+    {
+        var detector = SmallVocabulary.Detector(SmallVocabulary.Build(
+            findings: [.. SmallVocabulary.Findings, SmallVocabulary.Find("dizzy", "dizzy")],
+            rules:
+            [
+                SmallVocabulary.Rule("new-foot-drop", CareLevel.Urgent, SignArea.Leg, [["foot-drop-sign"], ["new-onset"]]),
+                SmallVocabulary.Rule("dizziness", CareLevel.Urgent, SignArea.Stroke, ["dizzy"]),
+            ]));
+
+        Assert.Null(detector.Detect("it started yesterday and stopped").Clarify);
+    }
+
+    [Fact]
     public void Urgent_signs_of_the_leg_and_elsewhere_with_a_long_standing_problem_are_urgent_not_asked_about()
     {
         var result = WithDizziness.Detect("my toes are tingling and I am dizzy. the foot drop I have had for years");
@@ -285,6 +303,14 @@ public sealed class DetectorLogicTests
     [Fact]
     public void A_sign_and_a_place_in_different_sentences_are_not_read_together()
         => Assert.DoesNotContain("new-foot-drop", Detector.Detect("my toes are fine today. catching the bus started it").RuleIds);
+    [Fact]
+    public void A_detector_given_a_clock_reads_dates_with_it()
+    {
+        var inTenYears = new RedFlagDetector(SmallVocabulary.Build(), new FixedClock(Detectors.Now.AddYears(10)));
+
+        Assert.Equal(CareLevel.None, inTenYears.Detect($"my foot went numb in {Detectors.Now.Year + 8}").Level);
+    }
+
     [Fact]
     public void A_detector_given_no_clock_reads_with_the_system_clock()
         => Assert.Equal(CareLevel.Urgent, new RedFlagDetector(SmallVocabulary.Build()).Detect("my toes keep catching and it started today").Level);

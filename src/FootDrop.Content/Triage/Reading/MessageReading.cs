@@ -367,6 +367,7 @@ internal sealed class MessageReading
     private bool IsTime(Occurrence o) => _timing.Contains(o.FindingId);
 
     // The small word lists below are checks rather than static sets so that mutation testing can switch each word off.
+    // They see normalised words: "tho" is "though" by then (TextNormalizer).
 
     /// <summary>Words that make a finding a double negative in many dialects ("can't move my legs none").</summary>
     private static bool IsNegationWord(string word)
@@ -581,10 +582,10 @@ internal sealed class MessageReading
     }
 
     private static bool IsContrast(string word)
-        => word is "but" or "however" or "though" or "tho" or "although" or "yet" or "whereas";
+        => word is "but" or "however" or "though" or "although" or "yet" or "whereas";
 
     private static bool IsClauseJoiner(string word)
-        => word is "and" or "but" or "so" or "or" or "though" or "tho" or "thanks" or "thank" or "now" or "too" or "as" or "thankfully" or "luckily";
+        => word is "and" or "but" or "so" or "or" or "though" or "thanks" or "thank" or "now" or "too" or "as" or "thankfully" or "luckily";
 
     private bool EndsClause(int next)
         => next >= _text.Tokens.Count || !_text.Tokens[next].IsWord || IsClauseJoiner(_text.Tokens[next].Text);
