@@ -178,6 +178,34 @@ public sealed class TriageOutcomeConversationTests(BotFixture bot) : IClassFixtu
         Assert.Contains(replies, r => r.Text?.StartsWith(T[TextKeys.ExercisePick], StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task The_trace_is_labelled_for_the_emulators_inspector()
+    {
+        var trace = Assert.Single(await bot.SendAsync(bot.NewConversation(), CarerEmergency), r => r.Type == ActivityTypes.Trace);
+
+        Assert.Equal(TriageOutcomes.TraceName, trace.Name);
+        Assert.Equal(TriageOutcomes.TraceValueType, trace.ValueType);
+        Assert.Equal("Triage decision", trace.Label);
+    }
+
+    [Fact]
+    public async Task A_card_submit_without_text_after_the_advice_gets_a_clear_answer_and_the_menu()
+    {
+        var adapter = await AfterUrgentAdviceAsync();
+        var submit = adapter.MakeActivity();
+        submit.Text = null;
+        submit.Value = new JObject { ["choice"] = "no-such-choice" };
+
+        await adapter.ProcessActivityAsync(submit, bot.Bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<Activity>();
+        while (adapter.GetNextReply() is Activity reply)
+        {
+            replies.Add(reply);
+        }
+
+        Assert.Equal([T[TextKeys.Fallback], T[TextKeys.MenuPrompt]], replies.Select(r => r.Text));
+    }
+
     private async Task<TestAdapter> AfterUrgentAdviceAsync()
     {
         var adapter = bot.NewConversation();
