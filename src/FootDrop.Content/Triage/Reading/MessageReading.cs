@@ -757,15 +757,11 @@ internal sealed class MessageReading
             return false;
         }
 
-        // The last person named before the sign, or else the first one after it.
+        // The last person named before the sign, or else the first one after it. Positions are unique (a word is either
+        // the writer or someone else), so the search finds the first at or after the sign.
         var index = people.BinarySearch((o.HeadStart, false), Comparer<(int Position, bool Other)>.Create((a, b) => a.Position.CompareTo(b.Position)));
         var firstAtOrAfter = index >= 0 ? index : ~index;
-        while (firstAtOrAfter > 0 && people[firstAtOrAfter - 1].Position >= o.HeadStart)
-        {
-            firstAtOrAfter--;
-        }
-
-        return firstAtOrAfter > 0 ? people[firstAtOrAfter - 1].Other : people[firstAtOrAfter < people.Count ? firstAtOrAfter : ^1].Other;
+        return firstAtOrAfter > 0 ? people[firstAtOrAfter - 1].Other : people[0].Other;
     }
 
     /// <summary>

@@ -1,0 +1,54 @@
+using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Reading;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>
+/// When a sentence is a general question rather than a report, and whose sign it is, on the small vocabulary of
+/// <see cref="SmallVocabulary"/> (general question starts "what are" and "is"; "i", "my", "me" for the writer; "he",
+/// "his", "she", "her", "dad", "husband" for someone else).
+/// </summary>
+public sealed class QuestionsAndPersonsTests
+{
+    private static FindingMention Numbness(string message)
+        => SmallVocabulary.Detector().Explain(message).Mentions.Single(m => m.FindingId == "numbness");
+
+    [Fact]
+    public void A_two_word_question_start_makes_a_general_question_without_a_question_mark()
+        => Assert.Equal(MentionStatus.General, Numbness("what are the causes of numbness").Status);
+
+    [Fact]
+    public void A_two_word_question_start_counts_only_at_the_start_of_the_sentence()
+        => Assert.Equal(MentionStatus.Affirmed, Numbness("numbness, what are they doing about it").Status);
+
+    [Fact]
+    public void A_one_word_question_start_needs_a_question_mark()
+        => Assert.Equal(MentionStatus.Affirmed, Numbness("is numbness bad").Status);
+
+    [Fact]
+    public void A_one_word_question_start_with_a_question_mark_asks()
+        => Assert.Equal(MentionStatus.General, Numbness("is numbness bad?").Status);
+
+    [Fact]
+    public void A_one_word_question_word_counts_only_at_the_start_of_the_sentence()
+        => Assert.Equal(MentionStatus.Affirmed, Numbness("numbness is bad?").Status);
+
+    [Fact]
+    public void A_question_word_followed_by_not_asks_nothing()
+        => Assert.Equal(MentionStatus.Affirmed, Numbness("is not right, numbness everywhere?").Status);
+
+    [Fact]
+    public void A_sign_with_no_person_named_is_the_writers()
+        => Assert.False(Numbness("numbness in the foot").AboutSomeoneElse);
+
+    [Fact]
+    public void A_sign_is_whoever_was_named_last_before_it()
+        => Assert.True(Numbness("i rang because dad has numbness").AboutSomeoneElse);
+
+    [Fact]
+    public void A_sign_before_anyone_is_named_is_the_first_person_named_after_it()
+    {
+        Assert.True(Numbness("numbness, dad said i should ask").AboutSomeoneElse);
+        Assert.False(Numbness("numbness, i said to dad").AboutSomeoneElse);
+    }
+}
