@@ -202,7 +202,7 @@ internal sealed class MessageReading
                     for (var w = LowerBound(wheres, sign.Start - reach); w < wheres.Count && wheres[w].Start <= sign.Start + reach; w++)
                     {
                         var where = wheres[w];
-                        if (WordsBetween(sign, where) <= near.Within && (sign.End <= where.Start || where.End <= sign.Start) && !SentenceEndBetween(sign, where))
+                        if ((sign.End <= where.Start || where.End <= sign.Start) && WordsBetweenInOneSentence(sign, where) <= near.Within)
                         {
                             found.Add(new Occurrence(finding.Id, Math.Min(sign.Start, where.Start), Math.Max(sign.End, where.End), sign.Start, sign.End, where.Start, where.End));
                         }
@@ -241,30 +241,21 @@ internal sealed class MessageReading
     }
 
     /// <summary>
-    /// Whether a full stop (or a question mark, or a line break) lies between two spans. A run-on sentence is cut into
-    /// pieces of at most <see cref="NormalizedText.MaxSentenceTokens"/> for reading, but a sign and its place ("the left
-    /// side of her mouth | wasn't moving") still belong together across such a cut.
+    /// The words between two spans, or null when a full stop (or a question mark, or a line break) lies between them. A
+    /// run-on sentence is cut into pieces of at most <see cref="NormalizedText.MaxSentenceTokens"/> for reading, but a
+    /// sign and its place ("the left side of her mouth | wasn't moving") still belong together across such a cut.
     /// </summary>
-    private bool SentenceEndBetween((int Start, int End) a, (int Start, int End) b)
-    {
-        var (from, to) = a.End <= b.Start ? (a.End, b.Start) : (b.End, a.Start);
-        for (var i = from; i < to; i++)
-        {
-            if (_text.Tokens[i].Kind == TokenKind.SentenceEnd)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private int WordsBetween((int Start, int End) a, (int Start, int End) b)
+    private int? WordsBetweenInOneSentence((int Start, int End) a, (int Start, int End) b)
     {
         var (from, to) = a.End <= b.Start ? (a.End, b.Start) : (b.End, a.Start);
         var count = 0;
         for (var i = from; i < to; i++)
         {
+            if (_text.Tokens[i].Kind == TokenKind.SentenceEnd)
+            {
+                return null;
+            }
+
             count += _text.Tokens[i].IsWord ? 1 : 0;
         }
 
