@@ -51,4 +51,16 @@ public sealed class QuestionsAndPersonsTests
         Assert.True(Numbness("numbness, dad said i should ask").AboutSomeoneElse);
         Assert.False(Numbness("numbness, i said to dad").AboutSomeoneElse);
     }
+
+    [Fact]
+    public void A_longer_phrase_for_the_writer_wins_over_a_word_for_someone_else_at_the_same_place()
+    {
+        // Scots "ma foot" is "my foot", though "ma" alone is a mother.
+        var context = SmallVocabulary.Context() with { SelfWords = ["i", "my", "me", "ma {foot}"], OtherPersonWords = ["he", "his", "she", "her", "ma"] };
+        var detector = SmallVocabulary.Detector(SmallVocabulary.Build() with { Context = context });
+        FindingMention NumbnessIn(string message) => detector.Explain(message).Mentions.Single(m => m.FindingId == "numbness");
+
+        Assert.False(NumbnessIn("ma foot is numb").AboutSomeoneElse);
+        Assert.True(NumbnessIn("ma says numbness").AboutSomeoneElse);
+    }
 }

@@ -61,4 +61,20 @@ public sealed class ReachTests
     [Fact]
     public void A_terminator_after_both_an_old_date_and_a_sign_leaves_the_sign_in_the_past()
         => Assert.Equal(MentionStatus.Historical, StatusOf("my foot went numb in 2015 but"));
+
+    [Fact]
+    public void A_sentence_opening_with_a_resolution_reaches_back_over_the_full_stop()
+        => Assert.Equal(MentionStatus.Resolved, StatusOf("my foot has been numb since the operation. went away after a week"));
+
+    [Fact]
+    public void A_resolution_reaches_back_only_to_the_sentence_just_before()
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf("my foot has been numb since the operation. my dad is here with me today. went away after a week"));
+
+    [Fact]
+    public void A_resolution_inside_a_sentence_does_not_reach_back_to_the_one_before()
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf("my foot has been numb since the operation. the nurse says it went away"));
+
+    [Fact]
+    public void A_sentence_opening_with_a_history_that_reaches_both_ways_speaks_only_of_what_follows()
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf("my foot has been numb since the operation. years ago i had a fall"));
 }

@@ -286,7 +286,7 @@ internal sealed class MessageReading
             var sentence = _sentenceOf[occurrence.HeadStart];
             statuses[occurrence] = Status(
                 occurrence,
-                modifiersBySentence.GetValueOrDefault(sentence) ?? [],
+                [.. modifiersBySentence.GetValueOrDefault(sentence) ?? [], .. (modifiersBySentence.GetValueOrDefault(sentence + 1) ?? []).Where(LooksBack)],
                 terminatorsBySentence.GetValueOrDefault(sentence) ?? [],
                 longAgoBySentence.GetValueOrDefault(sentence) ?? [],
                 generalSentences,
@@ -516,9 +516,17 @@ internal sealed class MessageReading
         return false;
     }
 
+    /// <summary>
+    /// A sentence that opens by saying the one before it is over ("I couldn't pee before my operation. But that was three
+    /// years ago.", "Slurred once when exhausted. Not happened since.") reaches back over the full stop; one that opens
+    /// with a history running both ways ("No change in weakness") speaks of what follows it.
+    /// </summary>
+    private bool LooksBack(Modifier m)
+        => m.Rule is { Category: ContextCategory.Resolved, Direction: ContextDirection.Backward } && m.Start > 0 && _text.Tokens[m.Start - 1].Kind == TokenKind.SentenceEnd;
+
     private bool Reaches(Modifier m, Occurrence o, List<Modifier> terminators)
     {
-        if (_sentenceOf[m.Start] != _sentenceOf[o.HeadStart])
+        if (_sentenceOf[m.Start] != _sentenceOf[o.HeadStart] && !(_sentenceOf[m.Start] == _sentenceOf[o.HeadStart] + 1 && LooksBack(m)))
         {
             return false;
         }
@@ -734,9 +742,12 @@ internal sealed class MessageReading
     /// <summary>Each person word's position and whether it is someone else ("my dad", "she") or the writer.</summary>
     private List<(int Position, bool Other)> PersonMentions()
     {
-        var others = _vocabulary.OtherPersonWords.SelectMany(p => Spans(p)).Select(span => span.Start).ToHashSet();
+        var selfSpans = _vocabulary.SelfWords.SelectMany(p => Spans(p)).ToList();
+        // Scots "ma face" is "my face", though "ma" alone is a mother: a longer self phrase starting there wins.
+        var others = _vocabulary.OtherPersonWords.SelectMany(p => Spans(p)).Select(span => span.Start)
+            .Where(i => !selfSpans.Any(s => s.Start == i && s.End - s.Start > 1)).ToHashSet();
         // "My" in "my wife" is hers, not the writer's: a self word just before someone else names that person.
-        var selves = _vocabulary.SelfWords.SelectMany(p => Spans(p)).Select(span => span.Start).Where(i => !others.Contains(i) && !others.Contains(i + 1));
+        var selves = selfSpans.Select(span => span.Start).Where(i => !others.Contains(i) && !others.Contains(i + 1));
         return [.. others.Select(i => (i, true)).Concat(selves.Select(i => (i, false))).Distinct().OrderBy(p => p.Item1)];
     }
 
