@@ -35,4 +35,20 @@ public sealed class DatesBeforeTests
     [InlineData("my foot is numb, worse than, in 2015")]
     public void Only_the_four_words_just_before_a_date_can_say_so(string message)
         => Assert.NotEqual(CareLevel.Urgent, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("my foot went numb again after 10 years of nothing")]
+    [InlineData("my foot went numb again after 10 years of no trouble")]
+    [InlineData("my foot went numb again after 10 years of peace")]
+    [InlineData("my foot went numb again after 10 years without it")]
+    [InlineData("my foot went numb again after 10 years free of it")]
+    [InlineData("my foot went numb again after 10 years clear")]
+    public void Years_of_quiet_before_a_sign_came_back_leave_it_new(string message)
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("my foot went numb after 10 years of work on the farm")]
+    [InlineData("my foot has been numb for 10 years")]
+    public void Years_that_are_not_a_quiet_before_it_still_make_a_sign_old(string message)
+        => Assert.Equal(CareLevel.None, Detector.Detect(message).Level);
 }

@@ -451,6 +451,14 @@ internal sealed class MessageReading
     /// </summary>
     private bool IsNotWhenTheSignBegan(Occurrence time)
     {
+        // "The tingles came back after 10 years of nothing": the years were the quiet before it, not when it began.
+        var next = time.End < _text.Tokens.Count ? _text.Tokens[time.End].Text : "";
+        if (next is "without" or "free" or "clear"
+            || (next == "of" && time.End + 1 < _text.Tokens.Count && _text.Tokens[time.End + 1].Text is "nothing" or "no" or "peace"))
+        {
+            return true;
+        }
+
         for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
         {
             if (IsDateQualifier(_text.Tokens[i].Text))
