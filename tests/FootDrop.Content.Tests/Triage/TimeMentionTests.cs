@@ -1,0 +1,86 @@
+using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Reading;
+
+namespace FootDrop.Content.Tests.Triage;
+
+/// <summary>
+/// What a time read in a message becomes: within hours, recent or long ago (the small vocabulary's limits are 42 and
+/// 180 days), and what that does to the signs beside it. On the small vocabulary of <see cref="SmallVocabulary"/> and
+/// the tests' evening clock unless a test says otherwise.
+/// </summary>
+public sealed class TimeMentionTests
+{
+    private static RedFlagDetector Detector => SmallVocabulary.Detector();
+
+    private static MentionStatus NumbnessIn(string message)
+        => Detector.Explain(message).Mentions.Last(m => m.FindingId == "numbness").Status;
+
+    [Fact]
+    public void A_day_long_time_is_within_hours_and_a_longer_one_is_not()
+    {
+        Assert.Contains(Detector.Explain("my foot numb for 24 hours").Mentions, m => m.FindingId == "when-within-hours");
+        Assert.DoesNotContain(Detector.Explain("my foot numb for 2 days").Mentions, m => m.FindingId == "when-within-hours");
+    }
+
+    [Fact]
+    public void A_rule_naming_a_recent_time_fires_on_a_time_within_hours()
+    {
+        // Content names "when-recent" for anything new: a time of a few hours ago must not slip through it.
+        var detector = SmallVocabulary.Detector(SmallVocabulary.Build(rules:
+            [SmallVocabulary.Rule("numb-recently", CareLevel.Urgent, SignArea.Leg, [["numbness"], ["when-recent"]])]));
+
+        Assert.Equal(["numb-recently"], detector.Detect("my foot went numb this morning").RuleIds);
+    }
+
+    [Fact]
+    public void A_time_up_to_the_recent_limit_is_recent()
+    {
+        Assert.Contains("new-foot-drop", Detector.Detect("my toes have been catching for 6 weeks").RuleIds);
+        Assert.DoesNotContain("new-foot-drop", Detector.Detect("my toes have been catching for 7 weeks").RuleIds);
+    }
+
+    [Fact]
+    public void A_time_between_recent_and_long_ago_leaves_a_sign_as_it_is()
+        => Assert.Equal(MentionStatus.Affirmed, NumbnessIn("my foot numb for 10 weeks"));
+
+    [Fact]
+    public void A_time_from_the_long_standing_limit_on_puts_a_sign_in_the_past()
+    {
+        Assert.Equal(MentionStatus.Historical, NumbnessIn("my foot numb for 180 days"));
+        Assert.Equal(MentionStatus.Affirmed, NumbnessIn("my foot numb for 179 days"));
+    }
+
+    [Fact]
+    public void A_leg_sign_that_stopped_is_asked_about_when_two_recent_dates_are_named()
+        => Assert.Equal("clarify-leg", Detector.Detect("the numbness from monday stopped yesterday").Clarify?.Id);
+
+    [Fact]
+    public void A_leg_sign_that_stopped_is_asked_about_up_to_the_recent_limit()
+    {
+        // At midnight "6 weeks ago" is exactly 42 days; on the evening clock it would be a few hours more.
+        var atMidnight = new RedFlagDetector(SmallVocabulary.Build(), new FixedClock(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal("clarify-leg", atMidnight.Detect("the numbness stopped 6 weeks ago").Clarify?.Id);
+        Assert.Null(atMidnight.Detect("the numbness stopped 7 weeks ago").Clarify);
+    }
+
+    [Fact]
+    public void A_recent_date_keeps_a_leg_sign_urgent_beside_an_old_history()
+    {
+        Assert.Equal(CareLevel.Urgent, Detector.Detect("my foot went numb yesterday. i had a fall years ago").Level);
+        Assert.Equal(CareLevel.None, Detector.Detect("my foot went numb. i had a fall years ago").Level);
+    }
+
+    [Fact]
+    public void A_recent_date_in_the_signs_clause_outweighs_a_long_standing_marker()
+    {
+        Assert.Equal(MentionStatus.Affirmed, NumbnessIn("my foot numb since yesterday, my knee has been bad for years"));
+        Assert.Equal(MentionStatus.Historical, NumbnessIn("my foot numb, my knee has been bad for years"));
+    }
+
+    [Theory]
+    [InlineData("not today, my toes have been catching for months")]
+    [InlineData("not this week, my toes have been catching for months")]
+    public void A_date_denied_at_the_start_of_a_message_does_not_make_a_sign_new(string message)
+        => Assert.DoesNotContain("new-foot-drop", Detector.Detect(message).RuleIds);
+}
