@@ -45,11 +45,12 @@ public static class TriageEvaluator
             urgent.Add(script.Onset.SuddenRuleId);
         }
 
+        // Whole days: "6 weeks ago" said in the evening is 42 days and some hours, still within six weeks.
         if (onsetAgeDays is null)
         {
             urgent.Add(script.Onset.UnknownRuleId);
         }
-        else if (onsetAgeDays <= script.Onset.RecentDays)
+        else if (Math.Floor(onsetAgeDays.Value) <= script.Onset.RecentDays)
         {
             urgent.Add(script.Onset.RecentRuleId);
         }

@@ -69,6 +69,7 @@ public sealed class TriageEvaluatorTests
     [InlineData(0.5)]
     [InlineData(10)]
     [InlineData(42)]
+    [InlineData(42.8)]
     public void A_start_within_the_recent_days_is_urgent(double days)
     {
         var decision = TriageEvaluator.Evaluate(Script, AllNo(), TriageAnswer.No, days);

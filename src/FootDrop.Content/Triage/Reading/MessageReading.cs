@@ -145,8 +145,10 @@ internal sealed class MessageReading
             var withFindings = occurrences.Select(o => reading._sentenceOf[o.HeadStart]).ToHashSet();
             foreach (var time in times(text, withFindings))
             {
-                reading.HasRecentDate |= !time.IsDuration && time.AgeDays <= context.RecentDays;
-                var id = time.AgeDays <= 1 ? WhenHours : time.AgeDays <= context.RecentDays ? WhenRecent : time.AgeDays >= context.LongStandingDays ? WhenLongAgo : null;
+                // Whole days against the recent limit: "6 weeks ago" in the evening is 42 days and some hours.
+                var recent = Math.Floor(time.AgeDays) <= context.RecentDays;
+                reading.HasRecentDate |= !time.IsDuration && recent;
+                var id = time.AgeDays <= 1 ? WhenHours : recent ? WhenRecent : time.AgeDays >= context.LongStandingDays ? WhenLongAgo : null;
                 if (id is not null)
                 {
                     occurrences.Add(new Occurrence(id, time.StartToken, time.EndToken, time.StartToken, time.EndToken, -1, -1));
@@ -165,8 +167,6 @@ internal sealed class MessageReading
 
     private readonly record struct Occurrence(string FindingId, int Start, int End, int HeadStart, int HeadEnd, int WhereStart, int WhereEnd)
     {
-        public bool Covers(int token) => (token >= HeadStart && token < HeadEnd) || (token >= WhereStart && token < WhereEnd);
-
         public bool Overlaps(int start, int end) => (start < HeadEnd && end > HeadStart) || (start < WhereEnd && end > WhereStart);
     }
 
