@@ -62,4 +62,19 @@ public sealed class AnsweredQuestionsTests
     [Fact]
     public void A_statement_followed_by_a_denial_is_not_answered()
         => Assert.Equal(CareLevel.Urgent, Level("my foot went numb today. no"));
+
+    [Theory]
+    [InlineData("numb foot? yes. none of those")]
+    [InlineData("numb foot? yeah. none of those")]
+    [InlineData("numb foot? yep. none of those")]
+    [InlineData("numb foot? yup. none of those")]
+    [InlineData("numb foot? yea. none of those")]
+    [InlineData("numb foot? aye. none of those")]
+    [InlineData("numb foot? ya. none of those")]
+    public void A_sign_confirmed_before_the_rest_is_denied_stays_reported(string message)
+        => Assert.Equal(CareLevel.Urgent, Level(message));
+
+    [Fact]
+    public void A_sign_asked_about_and_answered_no_before_the_rest_is_denied_is_denied()
+        => Assert.Equal(CareLevel.None, Level("numb foot? no. none of those"));
 }

@@ -668,7 +668,8 @@ internal sealed class MessageReading
             var denied = IsBareDenial(_sentences[s])
                 || (IsShort(_sentences[s - 1]) && StartsWithDenial(_sentences[s]))
                 || AnyMatch(_vocabulary.Denials, _sentences[s].Start, _sentences[s].End);
-            if (!asked || !denied)
+            // "Numb foot? Yes. None of the others." confirms the sign before it denies the rest.
+            if (!asked || !denied || OpensWithYes(_sentences[s]))
             {
                 continue;
             }
@@ -695,6 +696,9 @@ internal sealed class MessageReading
 
         return _text.Tokens[first] is { IsWord: true } word && word.Text is "no" or "nope" or "nah" or "not" or "never" or "none" or "zero" or "nothing";
     }
+
+    private bool OpensWithYes((int Start, int End, bool IsQuestion) sentence)
+        => _text.Tokens[sentence.Start] is { IsWord: true } word && word.Text is "yes" or "yeah" or "yep" or "yup" or "yea" or "aye" or "ya";
 
     private static bool IsDenialWord(string word)
         => word is "no" or "nope" or "nah" or "none" or "not" or "really" or "at" or "all" or "also" or "again" or "never" or "neither" or "nothing";
@@ -767,11 +771,16 @@ internal sealed class MessageReading
             return false;
         }
 
-        // The last person named before the sign, or else the first one after it. Positions are unique (a word is either
-        // the writer or someone else), so the search finds the first at or after the sign.
+        // The person the sign's own words start with ("dad says i trip"), else the last one named before the sign, or
+        // else the first one after it. Positions are unique (a word is either the writer or someone else).
         var index = people.BinarySearch((o.HeadStart, false), Comparer<(int Position, bool Other)>.Create((a, b) => a.Position.CompareTo(b.Position)));
-        var firstAtOrAfter = index >= 0 ? index : ~index;
-        return firstAtOrAfter > 0 ? people[firstAtOrAfter - 1].Other : people[0].Other;
+        if (index >= 0)
+        {
+            return people[index].Other;
+        }
+
+        var firstAfter = ~index;
+        return firstAfter > 0 ? people[firstAfter - 1].Other : people[0].Other;
     }
 
     /// <summary>
