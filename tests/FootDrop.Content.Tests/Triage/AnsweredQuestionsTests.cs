@@ -77,4 +77,8 @@ public sealed class AnsweredQuestionsTests
     [Fact]
     public void A_sign_asked_about_and_answered_no_before_the_rest_is_denied_is_denied()
         => Assert.Equal(CareLevel.None, Level("numb foot? no. none of those"));
+
+    [Fact]
+    public void A_denying_phrase_said_before_the_question_does_not_answer_it()
+        => Assert.Equal(CareLevel.Urgent, Level("none of those, sorry. my foot numb? it does"));
 }

@@ -49,6 +49,8 @@ public sealed class DatesBeforeTests
     [Theory]
     [InlineData("my foot went numb after 10 years of work on the farm")]
     [InlineData("my foot has been numb for 10 years")]
+    [InlineData("my foot has been numb since 2015, no change")]
+    [InlineData("my foot has been numb for 10 years of")]
     public void Years_that_are_not_a_quiet_before_it_still_make_a_sign_old(string message)
         => Assert.Equal(CareLevel.None, Detector.Detect(message).Level);
 }

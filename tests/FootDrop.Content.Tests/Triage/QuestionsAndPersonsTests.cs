@@ -62,5 +62,6 @@ public sealed class QuestionsAndPersonsTests
 
         Assert.False(NumbnessIn("ma foot is numb").AboutSomeoneElse);
         Assert.True(NumbnessIn("ma says numbness").AboutSomeoneElse);
+        Assert.True(NumbnessIn("he has numbness, ma foot is fine").AboutSomeoneElse);
     }
 }

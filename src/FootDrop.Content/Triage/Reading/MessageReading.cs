@@ -527,18 +527,15 @@ internal sealed class MessageReading
     /// <summary>
     /// A sentence that opens by saying the one before it is over ("I couldn't pee before my operation. But that was three
     /// years ago.", "Slurred once when exhausted. Not happened since.") reaches back over the full stop; one that opens
-    /// with a history running both ways ("No change in weakness") speaks of what follows it.
+    /// with a history running both ways ("No change in weakness") speaks of what follows it. Asked only of a sentence
+    /// after the first, so a token lies before it.
     /// </summary>
     private bool LooksBack(Modifier m)
-        => m.Rule is { Category: ContextCategory.Resolved, Direction: ContextDirection.Backward } && m.Start > 0 && _text.Tokens[m.Start - 1].Kind == TokenKind.SentenceEnd;
+        => m.Rule is { Category: ContextCategory.Resolved, Direction: ContextDirection.Backward } && _text.Tokens[m.Start - 1].Kind == TokenKind.SentenceEnd;
 
+    /// <summary>Whether a modifier of the sign's sentence, or one of the next that <see cref="LooksBack"/>, reaches it.</summary>
     private bool Reaches(Modifier m, Occurrence o, List<Modifier> terminators)
     {
-        if (_sentenceOf[m.Start] != _sentenceOf[o.HeadStart] && !(_sentenceOf[m.Start] == _sentenceOf[o.HeadStart] + 1 && LooksBack(m)))
-        {
-            return false;
-        }
-
         var forward = m.End <= o.HeadStart;
         var backward = o.HeadEnd <= m.Start;
 
