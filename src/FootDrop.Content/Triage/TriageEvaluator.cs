@@ -1,3 +1,5 @@
+using FootDrop.Content.Triage.Reading;
+
 namespace FootDrop.Content.Triage;
 
 public enum TriageAnswer
@@ -45,12 +47,11 @@ public static class TriageEvaluator
             urgent.Add(script.Onset.SuddenRuleId);
         }
 
-        // Whole days: "6 weeks ago" said in the evening is 42 days and some hours, still within six weeks.
         if (onsetAgeDays is null)
         {
             urgent.Add(script.Onset.UnknownRuleId);
         }
-        else if (Math.Floor(onsetAgeDays.Value) <= script.Onset.RecentDays)
+        else if (TimeExpressions.WithinDays(onsetAgeDays.Value, script.Onset.RecentDays))
         {
             urgent.Add(script.Onset.RecentRuleId);
         }

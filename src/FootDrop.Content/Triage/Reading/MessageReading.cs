@@ -145,8 +145,7 @@ internal sealed class MessageReading
             var withFindings = occurrences.Select(o => reading._sentenceOf[o.HeadStart]).ToHashSet();
             foreach (var time in times(text, withFindings))
             {
-                // Whole days against the recent limit: "6 weeks ago" in the evening is 42 days and some hours.
-                var recent = Math.Floor(time.AgeDays) <= context.RecentDays;
+                var recent = TimeExpressions.WithinDays(time.AgeDays, context.RecentDays);
                 reading.HasRecentDate |= !time.IsDuration && recent;
                 var id = time.AgeDays <= 1 ? WhenHours : recent ? WhenRecent : time.AgeDays >= context.LongStandingDays ? WhenLongAgo : null;
                 if (id is not null)

@@ -30,6 +30,12 @@ internal sealed partial class TimeExpressions
 
     private readonly DateTimeModel _model = new DateTimeRecognizer(Culture.English).GetDateTimeModel();
 
+    /// <summary>
+    /// Whether an age is within a limit of days, counted in whole days: "6 weeks ago" said in the evening is 42 days and
+    /// some hours, still within six weeks. One rule for a message's dates and the symptom check's onset answer.
+    /// </summary>
+    public static bool WithinDays(double ageDays, int days) => Math.Floor(ageDays) <= days;
+
     // Stryker disable all : warm-up only builds the recogniser's lazy parts early; no reading depends on its phrases
     /// <summary>Builds the recogniser's lazily made parts, so no user's message pays for them.</summary>
     public void Warmup(DateTime now)
