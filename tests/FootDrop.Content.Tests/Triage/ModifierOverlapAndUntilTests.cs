@@ -10,7 +10,7 @@ namespace FootDrop.Content.Tests.Triage;
 public sealed class ModifierOverlapAndUntilTests
 {
     private static MentionStatus StatusOf(string message, string findingId = "numbness", IReadOnlyList<ContextRule>? modifiers = null)
-        => SmallVocabulary.Detector(SmallVocabulary.Build(modifiers: modifiers)).Explain(message).Mentions.Last(m => m.FindingId == findingId).Status;
+        => SmallVocabulary.Detector(SmallVocabulary.Build(modifiers: modifiers)).LastMention(message, findingId).Status;
 
     [Fact]
     public void A_trigger_longer_than_a_pseudo_phrase_inside_it_still_counts()

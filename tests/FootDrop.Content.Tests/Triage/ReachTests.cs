@@ -9,7 +9,7 @@ namespace FootDrop.Content.Tests.Triage;
 public sealed class ReachTests
 {
     private static MentionStatus StatusOf(string message, string findingId = "numbness")
-        => SmallVocabulary.Detector().Explain(message).Mentions.Last(m => m.FindingId == findingId).Status;
+        => SmallVocabulary.Detector().LastMention(message, findingId).Status;
 
     [Fact]
     public void A_history_reaches_forward_across_a_comma()

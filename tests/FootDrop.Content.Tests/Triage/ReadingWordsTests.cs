@@ -11,7 +11,7 @@ namespace FootDrop.Content.Tests.Triage;
 public sealed class ReadingWordsTests
 {
     private static MentionStatus StatusOf(RedFlagDetector detector, string message, string findingId)
-        => detector.Explain(message).Mentions.Last(m => m.FindingId == findingId).Status;
+        => detector.LastMention(message, findingId).Status;
 
     [Theory]
     [InlineData("or")]

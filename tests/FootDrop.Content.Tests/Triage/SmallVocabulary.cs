@@ -1,5 +1,6 @@
 using FootDrop.Content.Model;
 using FootDrop.Content.Triage;
+using FootDrop.Content.Triage.Reading;
 
 namespace FootDrop.Content.Tests.Triage;
 
@@ -77,6 +78,10 @@ public static class SmallVocabulary
     /// <summary>The small vocabulary's detector, on the tests' fixed evening clock.</summary>
     public static RedFlagDetector Detector(RedFlagVocabulary? vocabulary = null)
         => new(vocabulary ?? Build(), new FixedClock(Detectors.Now));
+
+    /// <summary>The last mention of a finding in a message: the one a sign written after a history or a denial gets.</summary>
+    public static FindingMention LastMention(this RedFlagDetector detector, string message, string findingId)
+        => detector.Explain(message).Mentions.Last(m => m.FindingId == findingId);
 
     public static Finding Find(string id, params string[] phrases) => new(id, id, phrases, [], [], null);
 

@@ -12,7 +12,7 @@ public sealed class StatusOfDatesAndAnswersTests
     private static RedFlagDetector Detector => SmallVocabulary.Detector();
 
     private static FindingMention Last(string message, string findingId = "numbness", RedFlagDetector? detector = null)
-        => (detector ?? Detector).Explain(message).Mentions.Last(m => m.FindingId == findingId);
+        => (detector ?? Detector).LastMention(message, findingId);
 
     [Fact]
     public void A_recent_date_stays_recent_beside_a_date_long_ago_in_its_clause()

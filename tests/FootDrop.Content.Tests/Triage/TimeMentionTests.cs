@@ -13,7 +13,7 @@ public sealed class TimeMentionTests
     private static RedFlagDetector Detector => SmallVocabulary.Detector();
 
     private static MentionStatus NumbnessIn(string message)
-        => Detector.Explain(message).Mentions.Last(m => m.FindingId == "numbness").Status;
+        => Detector.LastMention(message, "numbness").Status;
 
     [Fact]
     public void A_day_long_time_is_within_hours_and_a_longer_one_is_not()
