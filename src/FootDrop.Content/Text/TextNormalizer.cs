@@ -210,7 +210,10 @@ public static class TextNormalizer
         ["secs"] = ["seconds"],
         ["tho"] = ["though"],
         ["thru"] = ["through"],
+        // The model's vocabulary holds these dropped-g forms as words, so RestoreDroppedG leaves them to this list.
         ["nothin"] = ["nothing"],
+        ["goin"] = ["going"],
+        ["doin"] = ["doing"],
         ["nuthin"] = ["nothing"],
         ["nuffin"] = ["nothing"],
         ["nowt"] = ["nothing"],
@@ -278,11 +281,23 @@ public static class TextNormalizer
         ["numm"] = ["numb"],
         ["atall"] = ["at", "all"],
         ["wot"] = ["what"],
-        // Scots: dead, down, from, all ("at aw")
+        // Scots: dead, down, from, all ("at aw"); Shetland too: was, mouth, hanging, now, one, way, myself, didn't, over
         ["deid"] = ["dead"],
         ["doon"] = ["down"],
         ["fae"] = ["from"],
         ["aw"] = ["all"],
+        ["wis"] = ["was"],
+        ["mooth"] = ["mouth"],
+        ["hingin"] = ["hanging"],
+        ["noo"] = ["now"],
+        ["een"] = ["one"],
+        ["wey"] = ["way"],
+        ["mesel"] = ["myself"],
+        ["masel"] = ["myself"],
+        ["didna"] = ["did", "not"],
+        ["ower"] = ["over"],
+        // "the" in Shetland, Cajun and Hawaii speech; an Irish "me da" (father) loses a person word it never had
+        ["da"] = ["the"],
         // Caribbean English and Jamaican Patois: can't, don't, herself, himself, hand, catch, on
         ["cyah"] = ["can", "not"],
         ["doh"] = ["do", "not"],

@@ -45,6 +45,9 @@ public sealed class TextNormalizerTests
     [InlineData("kaal vali, bottom marathu", "leg pain bottom numb")]
     [InlineData("cant move it atall", "can not move it at all")]
     [InlineData("me fut is numm", "me foot is numb")]
+    [InlineData("da right side o her mooth wis hingin doon noo", "the right side o her mouth was hanging down now")]
+    [InlineData("messed mesel an didna feel it, left een's goin da same wey", "messed myself an did not feel it left one going the same way")]
+    [InlineData("masel, ower, doin", "myself over doing")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 

@@ -1,3 +1,4 @@
+using FootDrop.Content.Triage;
 using FootDrop.Content.Triage.Reading;
 
 namespace FootDrop.Content.Tests.Triage;
@@ -77,4 +78,17 @@ public sealed class ReachTests
     [Fact]
     public void A_sentence_opening_with_a_history_that_reaches_both_ways_speaks_only_of_what_follows()
         => Assert.Equal(MentionStatus.Affirmed, StatusOf("my foot has been numb since the operation. years ago i had a fall"));
+
+    [Fact]
+    public void A_sentence_opening_with_a_history_that_looks_back_reaches_over_the_full_stop()
+        => Assert.Equal(MentionStatus.Historical, WithHistoryLookingBack("numb shins, self cath, the whole deal. all of that has been the same for 15 years"));
+
+    [Fact]
+    public void A_history_that_looks_back_from_inside_a_sentence_does_not_reach_the_one_before()
+        => Assert.Equal(MentionStatus.Affirmed, WithHistoryLookingBack("numb shins, self cath, the whole deal. sadly all of that has been the same for 15 years"));
+
+    private static MentionStatus WithHistoryLookingBack(string message)
+        => SmallVocabulary.Detector(SmallVocabulary.Build(modifiers:
+            [.. SmallVocabulary.Modifiers, new(ContextCategory.Historical, ContextDirection.Backward, 0, ["all of that has been the same"])]))
+            .LastMention(message, "numbness").Status;
 }

@@ -37,6 +37,23 @@ public sealed class TimeExpressionsTests
     public void Every_owner_and_every_part_of_a_decade_makes_it_an_age(string text)
         => Assert.InRange(Assert.Single(Find(text)).AgeDays, 8.8, 8.9);
 
+    [Theory]
+    [InlineData("i cath 5x a day")]
+    [InlineData("i cath 5 x a day")]
+    [InlineData("i cath 5 times a day")]
+    [InlineData("i cath twice a day")]
+    [InlineData("i cath once a day")]
+    [InlineData("i cath thrice a day")]
+    public void How_often_something_is_done_is_not_when_it_began(string text)
+        => Assert.Empty(Find(text));
+
+    [Theory]
+    [InlineData("numb for a day")]
+    [InlineData("numb for 5 days a week ago")]
+    [InlineData("i lifted the box a day ago")]
+    public void A_time_after_a_word_that_is_not_a_count_is_still_a_time(string text)
+        => Assert.NotEmpty(Find(text));
+
     [Fact]
     public void A_decade_at_the_very_start_is_read_as_the_decade()
         => Assert.Equal(2, Find("50s since last week").Count);

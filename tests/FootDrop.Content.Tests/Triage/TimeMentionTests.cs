@@ -78,6 +78,20 @@ public sealed class TimeMentionTests
         Assert.Equal(MentionStatus.Historical, NumbnessIn("my foot numb, my knee has been bad for years"));
     }
 
+    [Fact]
+    public void A_recent_date_is_not_made_old_by_a_history_in_another_clause()
+    {
+        var detector = SmallVocabulary.Detector(SmallVocabulary.Build(rules:
+            [SmallVocabulary.Rule("numb-recently", CareLevel.Urgent, SignArea.Leg, [["numbness"], ["when-recent"]])]));
+
+        Assert.Equal(["numb-recently"], detector.Detect("my foot numb since yesterday, my knee bad for years").RuleIds);
+        Assert.Equal(MentionStatus.Historical, detector.LastMention("my foot numb since yesterday for years", "when-recent").Status);
+    }
+
+    [Fact]
+    public void A_word_of_a_new_start_without_a_date_is_still_made_old_by_a_history_in_another_clause()
+        => Assert.Equal(MentionStatus.Historical, Detector.LastMention("my toes catching since it started, my knee bad for years", "new-onset").Status);
+
     [Theory]
     [InlineData("not today, my toes have been catching for months")]
     [InlineData("not this week, my toes have been catching for months")]

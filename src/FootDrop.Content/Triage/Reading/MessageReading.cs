@@ -46,6 +46,7 @@ internal sealed class MessageReading
     private readonly List<(int Start, int End, bool IsQuestion)> _sentences;
     private readonly HashSet<string> _timing;
     private readonly HashSet<string> _recentTiming;
+    private HashSet<int> _datedRecentClauses = [];
     private readonly HashSet<string> _changeTiming;
 
     private MessageReading(NormalizedText text, CompiledVocabulary vocabulary)
@@ -280,6 +281,7 @@ internal sealed class MessageReading
         var terminatorsBySentence = terminators.GroupBy(m => _sentenceOf[m.Start]).ToDictionary(g => g.Key, g => g.ToList());
         var longAgoBySentence = longAgo.GroupBy(o => _sentenceOf[o.Start]).ToDictionary(g => g.Key, g => g.ToList());
         var recentByClause = _recentMarks.Select(ClauseOf).ToHashSet();
+        _datedRecentClauses = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => ClauseOf(o.HeadStart)).ToHashSet();
         foreach (var occurrence in ordered)
         {
             var sentence = _sentenceOf[occurrence.HeadStart];
@@ -404,6 +406,7 @@ internal sealed class MessageReading
                 if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators)
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
                     && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
+                    && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
                     && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && NoveltyAfter(o.End, statedOnly: true)))
                 {
                     return (category switch
@@ -525,12 +528,13 @@ internal sealed class MessageReading
 
     /// <summary>
     /// A sentence that opens by saying the one before it is over ("I couldn't pee before my operation. But that was three
-    /// years ago.", "Slurred once when exhausted. Not happened since.") reaches back over the full stop; one that opens
-    /// with a history running both ways ("No change in weakness") speaks of what follows it. Asked only of a sentence
+    /// years ago.", "Slurred once when exhausted. Not happened since.") or old ("…bowel program, the whole deal. All of that
+    /// has been the same for 15 years.") reaches back over the full stop; one that opens with a history running both ways
+    /// ("No change in weakness") speaks of what follows it. Asked only of a sentence
     /// after the first, so a token lies before it.
     /// </summary>
     private bool LooksBack(Modifier m)
-        => m.Rule is { Category: ContextCategory.Resolved, Direction: ContextDirection.Backward } && _text.Tokens[m.Start - 1].Kind == TokenKind.SentenceEnd;
+        => m.Rule is { Category: ContextCategory.Resolved or ContextCategory.Historical, Direction: ContextDirection.Backward } && _text.Tokens[m.Start - 1].Kind == TokenKind.SentenceEnd;
 
     /// <summary>Whether a modifier of the sign's sentence, or one of the next that <see cref="LooksBack"/>, reaches it.</summary>
     private bool Reaches(Modifier m, Occurrence o, List<Modifier> terminators)

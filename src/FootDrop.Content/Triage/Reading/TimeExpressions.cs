@@ -93,7 +93,7 @@ internal sealed partial class TimeExpressions
 
                 var first = offsets.FindLastIndex(o => o <= result.Start);
                 var last = offsets.FindLastIndex(o => o <= result.End);
-                if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first))
+                if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first) && !IsFrequency(result.Text, text, wordTokens, first))
                 {
                     mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age.Value, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
                 }
@@ -148,6 +148,15 @@ internal sealed partial class TimeExpressions
 
         return false;
     }
+
+    /// <summary>
+    /// "Cath 5x a day", "twice a week": a count before "a day" says how often, not when anything began.
+    /// </summary>
+    private static bool IsFrequency(string found, NormalizedText text, List<int> wordTokens, int first)
+        => found.StartsWith("a ", StringComparison.Ordinal) && first > 0 && IsCount(text.Tokens[wordTokens[first - 1]].Text);
+
+    private static bool IsCount(string word)
+        => word is "x" or "times" or "once" or "twice" or "thrice" || (word.Length > 1 && word[^1] == 'x' && word[..^1].All(char.IsDigit));
 
     // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
     private static readonly HashSet<string> Decades = new(StringComparer.Ordinal)
