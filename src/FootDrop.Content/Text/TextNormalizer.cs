@@ -327,6 +327,10 @@ public static class TextNormalizer
         ["aftah"] = ["after"],
         ["slippah"] = ["slipper"],
         ["slippahs"] = ["slippers"],
+        // The American South: can't, leg, legs
+        ["caint"] = ["can", "not"],
+        ["laig"] = ["leg"],
+        ["laigs"] = ["legs"],
         // Black Country: can't, wasn't, won't
         ["cor"] = ["can", "not"],
         ["wor"] = ["was", "not"],
@@ -542,8 +546,8 @@ public static class TextNormalizer
                 if (word.EndsWith(suffix, StringComparison.Ordinal))
                 {
                     var stem = word[..^suffix.Length];
-                    // "can't" leaves "ca", "won't" leaves "wo", "ain't" leaves "ai".
-                    stem = suffix == "n't" ? stem switch { "ca" => "can", "wo" => "will", "ai" => "is", "sha" => "shall", _ => stem } : stem;
+                    // "can't" leaves "ca" (the American South's "cain't" "cai"), "won't" leaves "wo", "ain't" leaves "ai".
+                    stem = suffix == "n't" ? stem switch { "ca" or "cai" => "can", "wo" => "will", "ai" => "is", "sha" => "shall", _ => stem } : stem;
                     word = stem;
                     suffixWords = replacement;
                     break;

@@ -48,6 +48,7 @@ public sealed class TextNormalizerTests
     [InlineData("da right side o her mooth wis hingin doon noo", "the right side o her mouth was hanging down now")]
     [InlineData("messed mesel an didna feel it, left een's goin da same wey", "messed myself an did not feel it left one going the same way")]
     [InlineData("masel, ower, doin", "myself over doing")]
+    [InlineData("she cain't walk, caint stand, her laig, both laigs", "she can not walk can not stand her leg both legs")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 

@@ -71,4 +71,18 @@ public sealed class ModifierOverlapAndUntilTests
     public void A_novelty_said_before_the_sign_does_not_undo_a_history_said_before_both()
         // Only a novelty after the history and the sign is about the sign.
         => Assert.Equal(MentionStatus.Historical, StatusOf("years ago my walking was different and my foot went numb"));
+
+    [Theory]
+    [InlineData("should i worry if my foot is numb? started this morning")]
+    [InlineData("should i worry if my foot is numb? it all started today")]
+    public void A_supposition_followed_at_once_by_when_it_began_is_a_report(string message)
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf(message));
+
+    [Theory]
+    [InlineData("should i worry if my foot is numb? it has not started")]
+    [InlineData("should i worry if my foot is numb? started this morning?")]
+    [InlineData("should i worry if my foot is numb? my friend says hers started this morning")]
+    [InlineData("should i worry if my foot is numb")]
+    public void A_supposition_stays_one_when_the_next_sentence_denies_asks_or_dates_something_later(string message)
+        => Assert.Equal(MentionStatus.Hypothetical, StatusOf(message));
 }

@@ -407,7 +407,7 @@ internal sealed class MessageReading
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
                     && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
-                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && NoveltyAfter(o.End, statedOnly: true)))
+                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o))))
                 {
                     return (category switch
                     {
@@ -494,6 +494,27 @@ internal sealed class MessageReading
 
         return false;
     }
+
+    /// <summary>
+    /// "Should I worry if I can't feel the loo roll when I wipe? Started this morning.": a supposition followed at once by
+    /// when it began (in the first words of the next sentence, not asked) is a report.
+    /// </summary>
+    private bool NextSentenceSaysWhen(Occurrence o)
+    {
+        var next = _sentenceOf[o.HeadStart] + 1;
+        if (next >= _sentences.Count || _sentences[next].IsQuestion)
+        {
+            return false;
+        }
+
+        // "Right now she doesn't have it" answers the supposition the other way.
+        var (start, end, _) = _sentences[next];
+        return _recentMarks.Exists(mark => mark >= start && mark < Math.Min(start + WhenWords, end))
+            && !Enumerable.Range(start, end - start).Any(i => IsNegationWord(_text.Tokens[i].Text));
+    }
+
+    /// <summary>How far into the next sentence a time answers a supposition ("3 times this week").</summary>
+    private const int WhenWords = 4;
 
     private bool Starts(Occurrence time, string word)
         => _text.Tokens[time.Start].Text == word || (time.Start > 0 && _text.Tokens[time.Start - 1].Text == word);
