@@ -327,6 +327,11 @@ public static class TextNormalizer
         ["aftah"] = ["after"],
         ["slippah"] = ["slipper"],
         ["slippahs"] = ["slippers"],
+        // Korean: numb and tingly ("jeorida"); dictation's "num" for numb and "blather" for bladder
+        ["jeorida"] = ["numb"],
+        ["jeoryeo"] = ["numb"],
+        ["num"] = ["numb"],
+        ["blather"] = ["bladder"],
         // The American South: can't, leg, legs
         ["caint"] = ["can", "not"],
         ["laig"] = ["leg"],

@@ -49,6 +49,7 @@ public sealed class TextNormalizerTests
     [InlineData("messed mesel an didna feel it, left een's goin da same wey", "messed myself an did not feel it left one going the same way")]
     [InlineData("masel, ower, doin", "myself over doing")]
     [InlineData("she cain't walk, caint stand, her laig, both laigs", "she can not walk can not stand her leg both legs")]
+    [InlineData("left hand jeorida, num down there, my blather", "left hand numb numb down there my bladder")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 

@@ -28,6 +28,8 @@ public sealed class ContextTests
     [InlineData("his mouth is all crooked and he nah answer me", "stroke-face-droop")]
     [InlineData("I can't lift my foot since Tuesday", "new-foot-drop")]
     [InlineData("she can't move her legs none", "both-legs-weak-or-numb")]
+    [InlineData("my foot went numb yesterday, no back pain", "new-numbness-or-tingling")]
+    [InlineData("my foot went numb yesterday. no back stuff", "new-numbness-or-tingling")]
     public void A_negation_reaches_only_its_own_clause(string message, string ruleId)
         => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
 
