@@ -50,6 +50,8 @@ public sealed class TextNormalizerTests
     [InlineData("masel, ower, doin", "myself over doing")]
     [InlineData("she cain't walk, caint stand, her laig, both laigs", "she can not walk can not stand her leg both legs")]
     [InlineData("left hand jeorida, num down there, my blather", "left hand numb numb down there my bladder")]
+    [InlineData("mãe não levanta o braço direito, minha perna esquerda toda morta", "mae not lift o arm right my leg left all dead")]
+    [InlineData("não consigo fazer xixi, a dor desce até o tornozelo desde quarta", "not can do pee a pain goes down ate o ankle since wednesday")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 
