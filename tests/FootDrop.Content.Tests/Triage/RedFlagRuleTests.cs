@@ -11,6 +11,18 @@ public sealed class RedFlagRuleTests
 {
     private static RedFlagDetector Detector => Detectors.RulesOnly;
 
+    // A near-miss is a clinician saying what the rule must not catch: the sentence model learns from it, and the rules
+    // must honour it too ("My legs feel like jelly after doing the squats" once raised both-legs-weak-or-numb).
+    [Fact]
+    public void No_rule_fires_on_its_own_near_misses()
+    {
+        var firing = Detectors.Vocabulary.Rules
+            .SelectMany(rule => rule.NearMisses.Where(miss => Detector.Detect(miss).RuleIds.Contains(rule.Id)).Select(miss => $"{rule.Id}: {miss}"))
+            .ToList();
+
+        Assert.Empty(firing);
+    }
+
     [Fact]
     public void Every_rule_in_the_file_has_a_test_named_after_it()
     {
