@@ -203,9 +203,18 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
     [Fact]
     public async Task A_message_in_another_language_gets_the_emergency_advice_in_english()
     {
-        var replies = await SendAsync(bot.NewConversation(), "mi madre no puede hablar y tiene la cara caída");
+        var replies = await SendAsync(bot.NewConversation(), "mi madre se siente muy mal hoy y tiene miedo");
 
         Assert.Contains(replies, r => r.Text?.Contains("only understand English", StringComparison.Ordinal) == true && r.Text.Contains("emergency number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stroke_sign_written_in_spanish_gets_the_emergency_outcome()
+    {
+        // dialogs/redflags.json reads a few Spanish words people mix into English ("no puede hablar", "boca chueca").
+        var replies = await SendAsync(bot.NewConversation(), "mi madre no puede hablar y tiene la cara caída");
+
+        Assert.Equal("emergency", Traces(replies).Last().Value<string>("level"));
     }
 
     [Fact]

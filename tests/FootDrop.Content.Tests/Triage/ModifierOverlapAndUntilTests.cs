@@ -75,6 +75,7 @@ public sealed class ModifierOverlapAndUntilTests
     [Theory]
     [InlineData("should i worry if my foot is numb? started this morning")]
     [InlineData("should i worry if my foot is numb? it all started today")]
+    [InlineData("should i worry if my foot is numb? new, says my wife")]
     public void A_supposition_followed_at_once_by_when_it_began_is_a_report(string message)
         => Assert.Equal(MentionStatus.Affirmed, StatusOf(message));
 

@@ -51,6 +51,7 @@ public sealed class TimeExpressionsTests
     [InlineData("numb for a day")]
     [InlineData("numb for 5 days a week ago")]
     [InlineData("i lifted the box a day ago")]
+    [InlineData("my foot went numb twice last week")]
     public void A_time_after_a_word_that_is_not_a_count_is_still_a_time(string text)
         => Assert.NotEmpty(Find(text));
 

@@ -89,6 +89,10 @@ public sealed class TimeMentionTests
     }
 
     [Fact]
+    public void Only_a_history_in_another_clause_is_kept_from_a_recent_date()
+        => Assert.Equal(MentionStatus.Resolved, Detector.LastMention("my foot numb since yesterday, it went away", "when-recent").Status);
+
+    [Fact]
     public void A_word_of_a_new_start_without_a_date_is_still_made_old_by_a_history_in_another_clause()
         => Assert.Equal(MentionStatus.Historical, Detector.LastMention("my toes catching since it started, my knee bad for years", "new-onset").Status);
 
