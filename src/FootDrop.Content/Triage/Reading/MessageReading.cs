@@ -613,7 +613,8 @@ internal sealed class MessageReading
         => word is "but" or "however" or "though" or "although" or "yet" or "whereas";
 
     private static bool IsClauseJoiner(string word)
-        => word is "and" or "but" or "so" or "or" or "though" or "thanks" or "thank" or "now" or "too" or "as" or "thankfully" or "luckily";
+        => word is "and" or "but" or "so" or "or" or "though" or "thanks" or "thank" or "now" or "too" or "as" or "thankfully" or "luckily"
+            or "lol" or "haha" or "lmao";
 
     private bool EndsClause(int next)
         => next >= _text.Tokens.Count || !_text.Tokens[next].IsWord || IsClauseJoiner(_text.Tokens[next].Text);
