@@ -201,6 +201,15 @@ public sealed partial class FootDropBot(
         {
             dc.Context.TurnState[SymptomHinted] = true;
         }
+        else if (found.Note is { } note)
+        {
+            // Something ordinary said in words close to a sign: a real answer that still names the signs needing care,
+            // not "I didn't get that"; then back to where the user was.
+            await dc.Context.SendActivityAsync(MessageFactory.Text(texts.Fill(note.Text)), cancellationToken);
+            await outcomes.SendNoteTraceAsync(dc.Context, found, note.Id, cancellationToken);
+            await RepromptOrMenuAsync(dc, cancellationToken);
+            return true;
+        }
 
         return false;
     }

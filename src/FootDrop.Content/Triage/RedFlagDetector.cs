@@ -31,7 +31,8 @@ public sealed record RedFlagResult(
     DetectionSource Source,
     SemanticEvidence? Evidence,
     bool AboutSomeoneElse,
-    IReadOnlyList<string> Suspected)
+    IReadOnlyList<string> Suspected,
+    AnswerNote? Note = null)
 {
     public static RedFlagResult Nothing { get; } = new(CareLevel.None, [], null, DetectionSource.None, null, false, []);
 
@@ -141,9 +142,10 @@ public sealed class RedFlagDetector
         var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).ToList();
         var affirmedIds = affirmed.Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
 
-        var firing = _vocabulary.Rules.Where(rule => Fires(rule, affirmed, affirmedIds)).ToList();
+        var firing = _vocabulary.Rules.Where(rule => Fires(rule.All, rule.Unless, rule.Within, affirmed, affirmedIds)).ToList();
         var fired = firing.Where(rule => !rule.IsHint).ToList();
-        var hintAreas = firing.Where(rule => rule.IsHint).Select(rule => rule.Area).ToHashSet();
+        var note = _vocabulary.Notes.FirstOrDefault(n => Fires(n.All, [], n.Within, affirmed, affirmedIds));
+        var hintAreas = firing.Where(rule => rule.IsHint && !(rule.Area == SignArea.Leg && note is { InsteadOfLegQuestion: true })).Select(rule => rule.Area).ToHashSet();
 
         // A leg sign that stopped only recently ("it's stopped, but it did it yesterday as well") is asked about, not
         // dropped; a passing stroke-like sign explained away ("slept on his arm last week") is left to the rules.
@@ -252,26 +254,26 @@ public sealed class RedFlagDetector
             evidence = new SemanticEvidence(near.Id, emergencyHint.NearestEmergency.Text, Math.Round(emergencyHint.EmergencyScore, 3), emergencyHint.NearestMiss?.Text, Math.Round(emergencyHint.MissScore, 3));
         }
         var result = question is null
-            ? RedFlagResult.Nothing
+            ? note is null ? RedFlagResult.Nothing : RedFlagResult.Nothing with { Note = note }
             : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes]);
         return new RedFlagExplanation(result, reading.Mentions, semantic);
     }
 
-    private static bool Fires(RedFlagRule rule, List<FindingMention> affirmed, HashSet<string> affirmedIds)
+    private static bool Fires(IReadOnlyList<IReadOnlyList<string>> all, IReadOnlyList<string> unless, int? within, List<FindingMention> affirmed, HashSet<string> affirmedIds)
     {
-        if (!rule.All.All(group => group.Any(affirmedIds.Contains)) || rule.Unless.Any(affirmedIds.Contains))
+        if (!all.All(group => group.Any(affirmedIds.Contains)) || unless.Any(affirmedIds.Contains))
         {
             return false;
         }
 
-        if (rule.Within is not { } within)
+        if (within is not { } words)
         {
             return true;
         }
 
         // Every group must be reported near one mention of the first: "my toes catch ... since Saturday".
-        var groups = rule.All.Select(group => affirmed.Where(m => group.Contains(m.FindingId)).ToList()).ToList();
-        return groups[0].Any(anchor => groups.Skip(1).All(group => group.Any(m => Distance(anchor, m) <= within)));
+        var groups = all.Select(group => affirmed.Where(m => group.Contains(m.FindingId)).ToList()).ToList();
+        return groups[0].Any(anchor => groups.Skip(1).All(group => group.Any(m => Distance(anchor, m) <= words)));
     }
 
     private static int Distance(FindingMention a, FindingMention b)

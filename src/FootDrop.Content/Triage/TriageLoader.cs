@@ -219,6 +219,25 @@ public static class TriageLoader
             throw root.Error("$.clarify", "only one question may have the area \"any-emergency\".");
         }
 
+        var notes = new List<AnswerNote>();
+        foreach (var item in root.Objects("notes", minCount: 0))
+        {
+            var id = item.String("id");
+            if (notes.Any(n => n.Id == id))
+            {
+                throw item.Error(item.FieldPath("id"), $"the note id '{id}' is used twice.");
+            }
+
+            notes.Add(new AnswerNote(
+                id,
+                item.String("describes"),
+                ReadFindingGroups(item, "all", known),
+                item.OptionalInt("within", 1, 60),
+                item.OptionalBool("insteadOfLegQuestion"),
+                item.String("text")));
+            item.RejectUnknownFields();
+        }
+
         var semanticJson = root.Object("semantic");
         var semantic = new SemanticSettings(
             semanticJson.Double("decideAt", 0, 1),
@@ -232,7 +251,7 @@ public static class TriageLoader
 
         semanticJson.RejectUnknownFields();
         root.RejectUnknownFields();
-        return new RedFlagVocabulary(review, wordSets, findings, rules, clarify, semantic, context);
+        return new RedFlagVocabulary(review, wordSets, findings, rules, clarify, semantic, context, notes);
     }
 
     /// <summary>Loads dialogs/context.json, the ConText modifiers and who-is-it words.</summary>

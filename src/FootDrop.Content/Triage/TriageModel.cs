@@ -125,6 +125,14 @@ public sealed record ClarifyQuestion(string Id, SignArea Area, IReadOnlyList<str
 /// </summary>
 public sealed record SemanticSettings(double DecideAt, double ClarifyAt, double Margin, double EmergencyHintAt);
 
+/// <summary>
+/// Something ordinary said in words close to a sign ("calves a bit sore after yesterday's stretches"). When no rule
+/// fires and no question is due, the bot answers it with <see cref="Text"/>, which still names the signs that need care,
+/// rather than "I didn't get that". With <see cref="InsteadOfLegQuestion"/> it also stands in for the question the leg
+/// hint rules would ask: the answer already lists what that question asks about.
+/// </summary>
+public sealed record AnswerNote(string Id, string Describes, IReadOnlyList<IReadOnlyList<string>> All, int? Within, bool InsteadOfLegQuestion, string Text);
+
 public sealed record RedFlagVocabulary(
     Review Review,
     IReadOnlyDictionary<string, IReadOnlyList<string>> WordSets,
@@ -132,7 +140,8 @@ public sealed record RedFlagVocabulary(
     IReadOnlyList<RedFlagRule> Rules,
     IReadOnlyList<ClarifyQuestion> Clarify,
     SemanticSettings Semantic,
-    ContextVocabulary Context);
+    ContextVocabulary Context,
+    IReadOnlyList<AnswerNote> Notes);
 
 public enum ContextCategory
 {

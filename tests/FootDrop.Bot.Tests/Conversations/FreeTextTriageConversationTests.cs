@@ -1,6 +1,7 @@
 using FootDrop.Bot.Conversation;
 using FootDrop.Bot.Dialogs.Triage;
 using FootDrop.Bot.Tests.Infrastructure;
+using FootDrop.Content.Triage;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -188,6 +189,48 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
     }
 
     [Fact]
+    public async Task The_ache_after_the_exercises_gets_its_own_answer_and_the_menu()
+    {
+        var replies = await SendAsync(bot.NewConversation(), "calves a bit sore after yesterday's stretches. normal?");
+
+        Assert.Contains(replies, r => r.Text == bot.Texts.Fill(Note("ache-after-exercise").Text));
+        Assert.DoesNotContain(replies, r => r.Text == bot.Texts[TextKeys.Fallback]);
+        var trace = Assert.Single(Traces(replies));
+        Assert.Equal(("none", "ache-after-exercise"), (trace.Value<string>("level"), trace.Value<string>("note")));
+        Assert.Contains(replies, r => r.Text == bot.Texts[TextKeys.MenuPrompt]);
+    }
+
+    [Fact]
+    public async Task The_ache_typed_during_an_exercise_is_answered_and_the_exercise_goes_on()
+    {
+        var adapter = bot.NewConversation();
+        await StartExerciseAsync(adapter);
+
+        var replies = await SendAsync(adapter, "my shins are achy from the exercises yesterday");
+
+        Assert.Contains(replies, r => r.Text == bot.Texts.Fill(Note("ache-after-exercise").Text));
+        Assert.Contains(replies, r => r.Text?.StartsWith("Getting ready (1 of 3)", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Stiff_calves_with_nothing_new_get_an_answer_not_I_did_not_get_that()
+    {
+        var replies = await SendAsync(bot.NewConversation(), "his calves are stiff");
+
+        Assert.Contains(replies, r => r.Text == bot.Texts.Fill(Note("leg-ache").Text));
+        Assert.DoesNotContain(replies, r => r.Text == bot.Texts[TextKeys.Fallback]);
+    }
+
+    [Fact]
+    public async Task A_numb_calf_after_the_exercises_is_still_urgent()
+    {
+        var outcome = await RunAsync("my calf has gone numb since yesterday's stretches", Position.FirstMessage, "no");
+
+        Assert.Equal("urgent", outcome.Level);
+        Assert.DoesNotContain(outcome.Traces, t => t.Value<string>("note") is not null);
+    }
+
+    [Fact]
     public async Task An_urgent_sign_is_first_checked_against_every_emergency_sign()
     {
         var adapter = bot.NewConversation();
@@ -262,6 +305,8 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
         Assert.Contains(await SendAsync(adapter, "calf stretch"), r => r.Text == bot.Texts[TextKeys.SafetyQuickCheck]);
         Assert.Contains(await SendAsync(adapter, "no"), r => r.Text?.StartsWith("Getting ready (1 of 3)", StringComparison.Ordinal) == true);
     }
+
+    private AnswerNote Note(string id) => bot.Detector.Vocabulary.Notes.Single(n => n.Id == id);
 
     private static IEnumerable<JObject> Traces(IEnumerable<Activity> replies) => BotFixture.TriageTraces(replies);
 

@@ -1,5 +1,6 @@
 using FootDrop.Bot.Conversation;
 using FootDrop.Content.Model;
+using FootDrop.Content.Triage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -33,6 +34,8 @@ public sealed class BotFixture : IDisposable
     public Texts Texts => App.Services.GetRequiredService<Texts>();
 
     public ContentCatalog Content => App.Services.GetRequiredService<ContentCatalog>();
+
+    public RedFlagDetector Detector => App.Services.GetRequiredService<RedFlagDetector>();
 
     /// <summary>A new conversation with a new user, on the given channel.</summary>
     public TestAdapter NewConversation(string channelId = Channels.Emulator, string? conversationType = null)

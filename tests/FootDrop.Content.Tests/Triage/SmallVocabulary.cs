@@ -72,8 +72,9 @@ public static class SmallVocabulary
         IReadOnlyList<RedFlagRule>? rules = null,
         IReadOnlyList<ClarifyQuestion>? clarify = null,
         IReadOnlyList<ContextRule>? modifiers = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? wordSets = null)
-        => new(Review, wordSets ?? WordSets, findings ?? Findings, rules ?? Rules, clarify ?? Clarify, Semantic, Context(modifiers));
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? wordSets = null,
+        IReadOnlyList<AnswerNote>? notes = null)
+        => new(Review, wordSets ?? WordSets, findings ?? Findings, rules ?? Rules, clarify ?? Clarify, Semantic, Context(modifiers), notes ?? []);
 
     /// <summary>The small vocabulary's detector, on the tests' fixed evening clock.</summary>
     public static RedFlagDetector Detector(RedFlagVocabulary? vocabulary = null)

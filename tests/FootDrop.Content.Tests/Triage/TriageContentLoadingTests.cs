@@ -57,6 +57,10 @@ public sealed class TriageContentLoadingTests
         { "clarify question of level clarify", j => ((JsonObject)j["clarify"]![0]!)["levelOnYes"] = "clarify", "dialogs/redflags.json", "$.clarify[0].levelOnYes", "'clarify' is not a level; use \"emergency\" or \"urgent\"." },
         { "two any-emergency questions", j => ((JsonObject)j["clarify"]![1]!)["area"] = "any-emergency", "dialogs/redflags.json", "$.clarify", "only one question may have the area \"any-emergency\"" },
         { "area question without findings", j => ((JsonObject)j["clarify"]![1]!)["when"] = new JsonArray(), "dialogs/redflags.json", "$.clarify[1].when", "must not be empty" },
+        { "note names an unknown finding", j => Note(j, 0)["all"]![0] = "sore-calf", "dialogs/redflags.json", "$.notes[0].all[0]", "refers to finding 'sore-calf'" },
+        { "note id used twice", j => Note(j, 1)["id"] = Note(j, 0)["id"]!.GetValue<string>(), "dialogs/redflags.json", "$.notes[1].id", "the note id 'ache-after-exercise' is used twice" },
+        { "note without text", j => Note(j, 0).Remove("text"), "dialogs/redflags.json", "$.notes[0].text", "missing" },
+        { "note standing in for the leg question with a word", j => Note(j, 0)["insteadOfLegQuestion"] = "yes", "dialogs/redflags.json", "$.notes[0].insteadOfLegQuestion", "expected true/false" },
         { "clarify question names an unknown finding", j => ((JsonObject)j["clarify"]![1]!)["when"]![0] = "face-drop", "dialogs/redflags.json", "$.clarify[1].when[0]", "refers to finding 'face-drop'" },
         { "review date not ISO", j => j["reviewedOn"] = "1 Dec 2026", "dialogs/redflags.json", "$.reviewedOn", "must be a date written as YYYY-MM-DD" },
     };
@@ -180,6 +184,14 @@ public sealed class TriageContentLoadingTests
             (questionJson["id"]!.GetValue<string>(), questionJson["ruleId"]!.GetValue<string>(), questionJson["prompt"]!.GetValue<string>(), questionJson["summary"]!.GetValue<string>()),
             (script.Questions[0].Id, script.Questions[0].RuleId, script.Questions[0].Prompt, script.Questions[0].Summary));
         Assert.Equal(triage["onset"]!["recentDays"]!.GetValue<int>(), script.Onset.RecentDays);
+
+        var noteJson = Note(redFlags, 0);
+        var note = vocabulary.Notes[0];
+        Assert.Equal(
+            (noteJson["id"]!.GetValue<string>(), noteJson["describes"]!.GetValue<string>(), noteJson["text"]!.GetValue<string>(), noteJson["within"]!.GetValue<int>(), noteJson["insteadOfLegQuestion"]!.GetValue<bool>()),
+            (note.Id, note.Describes, note.Text, note.Within, note.InsteadOfLegQuestion));
+        Assert.Equal(noteJson["all"]!.AsArray().Select(g => g is JsonArray a ? Texts(a) : [g!.GetValue<string>()]), note.All);
+        Assert.False(vocabulary.Notes[1].InsteadOfLegQuestion);
     }
 
     [Theory]
@@ -256,6 +268,8 @@ public sealed class TriageContentLoadingTests
     private static JsonObject Rule(JsonObject root, int index) => (JsonObject)root["rules"]![index]!;
 
     private static JsonObject Finding(JsonObject root, int index) => (JsonObject)root["findings"]![index]!;
+
+    private static JsonObject Note(JsonObject root, int index) => (JsonObject)root["notes"]![index]!;
 
     private static void AssertRejected(string fileName, Action<JsonObject> breakIt, string file, string path, string problem)
     {

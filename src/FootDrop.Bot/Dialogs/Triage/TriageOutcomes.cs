@@ -68,6 +68,17 @@ public sealed class TriageOutcomes(TriageScript script, Texts texts, BotStateAcc
         return SendTraceAsync(turnContext, value, cancellationToken);
     }
 
+    /// <summary>The trace of a note (an ordinary thing answered, no outcome): level "none" and the note's id.</summary>
+    public Task SendNoteTraceAsync(ITurnContext turnContext, RedFlagResult result, string noteId, CancellationToken cancellationToken)
+        => SendTraceAsync(turnContext, new JObject
+        {
+            ["level"] = CareLevel.None.ToId(),
+            ["ruleIds"] = new JArray(),
+            ["source"] = TriageSources.Rule,
+            ["note"] = noteId,
+            ["aboutSomeoneElse"] = result.AboutSomeoneElse,
+        }, cancellationToken);
+
     private static void AddEvidence(JObject value, SemanticEvidence? evidence)
     {
         if (evidence is not null)
