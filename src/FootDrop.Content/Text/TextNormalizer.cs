@@ -308,6 +308,19 @@ public static class TextNormalizer
         ["taub"] = ["numb"],
         ["kribbeln"] = ["tingling"],
         ["schwindel"] = ["dizziness"],
+        // and, as Swiss and Austrian writers mix them in: feet without ß ("fuss" is English), headache, numbness, sudden, lame, face, weak, no, not
+        ["fusse"] = ["feet"],
+        ["kopfweh"] = ["headache"],
+        ["kopfschmerz"] = ["headache"],
+        ["kopfschmerzen"] = ["headache"],
+        ["taubheit"] = ["numbness"],
+        ["plotzlich"] = ["suddenly"],
+        ["lahm"] = ["lame"],
+        ["gesicht"] = ["face"],
+        ["schwach"] = ["weak"],
+        ["kein"] = ["no"],
+        ["keine"] = ["no"],
+        ["nicht"] = ["not"],
         // Spellings typed by ear, too short for typing-mistake tolerance
         ["fut"] = ["foot"],
         ["numm"] = ["numb"],
@@ -359,6 +372,10 @@ public static class TextNormalizer
         ["aftah"] = ["after"],
         ["slippah"] = ["slipper"],
         ["slippahs"] = ["slippers"],
+        // Indian English: sandals or slippers
+        ["chappal"] = ["slipper"],
+        ["chappals"] = ["slippers"],
+        ["chappel"] = ["slipper"],
         // Korean: numb and tingly ("jeorida"); dictation's "num" for numb and "blather" for bladder
         ["jeorida"] = ["numb"],
         ["jeoryeo"] = ["numb"],

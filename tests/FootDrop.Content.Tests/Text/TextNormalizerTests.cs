@@ -52,6 +52,9 @@ public sealed class TextNormalizerTests
     [InlineData("left hand jeorida, num down there, my blather", "left hand numb numb down there my bladder")]
     [InlineData("mãe não levanta o braço direito, minha perna esquerda toda morta", "mae not lift o arm right my leg left all dead")]
     [InlineData("não consigo fazer xixi, a dor desce até o tornozelo desde quarta", "not can do pee a pain goes down ate o ankle since wednesday")]
+    [InlineData("seit einer Stunde Kopfweh, keine Taubheit, nicht plötzlich", "seit einer stunde headache no numbness not suddenly")]
+    [InlineData("his chappal keeps slipping off", "his slipper keeps slipping off")]
+    [InlineData("don't want to fuss", "do not want to fuss")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 

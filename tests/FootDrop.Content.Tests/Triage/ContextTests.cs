@@ -278,6 +278,15 @@ public sealed class ContextTests
     [InlineData("bladder fine haha")]
     public void A_denial_followed_by_a_laugh_still_ends_its_clause(string message) => AssertCalm(message);
 
+    [Theory]
+    [InlineData("the band is too tight, is there a weaker one?")]
+    [InlineData("I don't know who to believe about how often to stretch")]
+    [InlineData("what mean saddle numbness")]
+    [InlineData("I convinced myself my face was drooping last night. it wasn't, all fine")]
+    [InlineData("he had his gall bladder out in the spring and his foot drop is the same")]
+    [InlineData("it has been like this since the beginning, three years, same")]
+    public void Words_that_only_look_like_a_sign_raise_nothing(string message) => AssertCalm(message);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

@@ -72,6 +72,9 @@ public sealed class RedFlagRuleTests
     [InlineData("cauda-equina-bladder", "tried for hours and couldnt get but a dribble")]
     [InlineData("stroke-face-droop", "since lunch he can't smile properly, one side of his grin doesn't go up")]
     [InlineData("cauda-equina-bladder", "havent had a pee since last night and my gut is tight as a drum")]
+    [InlineData("stroke-sudden-headache", "my wife has since ten minutes a terrible Kopfweh, worst ever")]
+    [InlineData("leg-paralysis", "his right leg is completely lame since ten minutes")]
+    [InlineData("leg-paralysis", "whole leg like a lump of meat hanging off him since lunch")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -96,6 +99,11 @@ public sealed class RedFlagRuleTests
     [InlineData("getting-worse", "her walking distance has dropped to the end of the garden")]
     [InlineData("new-foot-drop", "I stumble over nothing since some days")]
     [InlineData("new-foot-drop", "she lifts her knee so high now like a stork, she did not do this before friday")]
+    [InlineData("new-foot-drop", "she keeps tripping on the kerb this passed week")]
+    [InlineData("new-numbness-or-tingling", "his soles feel like he's wearing woolly socks when he isn't")]
+    [InlineData("new-foot-drop", "since I got home from hospital my foot just hangs")]
+    [InlineData("new-foot-drop", "her toes drag on every step since the long kneeling at church on Sunday, 3 hours long")]
+    [InlineData("weight-loss-with-foot-drop", "I lost two stone in two months no trying and the leg keeps getting weaker")]
     public void An_urgent_sign_in_everyday_words_is_urgent(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Urgent, message);
 

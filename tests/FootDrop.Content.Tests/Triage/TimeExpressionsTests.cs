@@ -56,6 +56,15 @@ public sealed class TimeExpressionsTests
         => Assert.NotEmpty(Find(text));
 
     [Fact]
+    public void A_comma_keeps_a_weekday_apart_from_the_number_after_it()
+    {
+        // "Saturday 2" would be a 2nd of a month; "on Saturday, 2 hours long" is last Saturday and how long.
+        var time = Assert.Single(Find("she sat cross legged on saturday, 2 hours long"));
+
+        Assert.InRange(time.AgeDays, 3, 5);
+    }
+
+    [Fact]
     public void A_decade_at_the_very_start_is_read_as_the_decade()
         => Assert.Equal(2, Find("50s since last week").Count);
 

@@ -69,6 +69,12 @@ internal sealed partial class TimeExpressions
             {
                 if (!text.Tokens[i].IsWord)
                 {
+                    // A comma stays: "on Saturday, 2 hours long" is a day and a length, not "Saturday the 2nd".
+                    if (text.Tokens[i].Text == "," && builder.Length > 0)
+                    {
+                        builder.Append(',');
+                    }
+
                     continue;
                 }
 
