@@ -44,7 +44,8 @@ public sealed record PartFigures(
 
 /// <summary>
 /// Runs each labelled message through the detector as the bot does: a decision is final; a clarifying question is
-/// answered honestly, yes when the question's area is truly going on in the message (its labelled areas), else no.
+/// answered honestly, yes when the question's area is truly going on in the message (its labelled areas), else no; after
+/// a no, the question the detector has next (<see cref="RedFlagResult.ThenClarify"/>) is answered the same way.
 /// </summary>
 public static class TriageEvaluation
 {
@@ -52,9 +53,11 @@ public static class TriageEvaluation
     {
         var result = detector.Detect(message.Text);
         var level = result.Level;
-        if (result.Clarify is { } question && IsHonestYes(message, question) && question.LevelOnYes > level)
+        // A no to the first question, and the bot asks the one hinted beside it, answered honestly too.
+        var asked = result.Clarify is { } first && !IsHonestYes(message, first) ? result.ThenClarify : result.Clarify;
+        if (asked is not null && IsHonestYes(message, asked) && asked.LevelOnYes > level)
         {
-            level = question.LevelOnYes;
+            level = asked.LevelOnYes;
         }
 
         var outcome = level switch

@@ -64,7 +64,7 @@ if (explain is not null)
 {
     var explained = detector.Explain(explain);
     var r = explained.Result;
-    Console.WriteLine($"{r.Level} {r.Source} [{string.Join(",", r.RuleIds)}] clarify={r.Clarify?.Id} note={r.Note?.Id} other={r.AboutSomeoneElse}");
+    Console.WriteLine($"{r.Level} {r.Source} [{string.Join(",", r.RuleIds)}] clarify={r.Clarify?.Id} note={r.Note?.Id} then={r.ThenClarify?.Id} other={r.AboutSomeoneElse}");
     foreach (var m in explained.Mentions)
     {
         Console.WriteLine($"  {m.FindingId} [{m.Start}-{m.End}] {m.Status} ({m.Why}){(m.AboutSomeoneElse ? " other" : string.Empty)}");

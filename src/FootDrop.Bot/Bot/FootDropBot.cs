@@ -139,6 +139,7 @@ public sealed partial class FootDropBot(
             var question = Detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == questionId);
             var levelIfNo = CareLevels.FromId(pending.LevelIfNo ?? string.Empty) ?? CareLevel.None;
             var asked = new TriageNotice(levelIfNo, [.. pending.RuleIds], pending.Source ?? TriageSources.Rule, pending.AboutSomeoneElse);
+            var then = Detector.Vocabulary.Clarify.FirstOrDefault(q => q.Id == pending.ThenQuestionId);
             pending.Clear();
             switch (YesNoAnswers.Recognize(text, aboutSymptoms: true))
             {
@@ -154,6 +155,12 @@ public sealed partial class FootDropBot(
                     if (levelIfNo >= CareLevel.Urgent)
                     {
                         await StartOutcomeAsync(dc, asked, cancellationToken);
+                    }
+                    else if (then is not null)
+                    {
+                        // No face or bladder trouble, but the leg was hinted too: its question, asked the same way.
+                        await AskAsync(dc, pending, then, new RedFlagResult(levelIfNo, asked.RuleIds, then, DetectionSource.Rule, null, asked.AboutSomeoneElse, [then.RuleIdOnYes]), cancellationToken);
+                        pending.Source = asked.Source;
                     }
                     else
                     {
@@ -174,20 +181,10 @@ public sealed partial class FootDropBot(
             }
         }
 
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        if (found.Clarify is { } clarify && !(pending.AskedOn.TryGetValue(clarify.Id, out var askedOn) && askedOn == today))
+        if (found.Clarify is { } clarify && !AskedToday(pending, clarify))
         {
             // One short question rather than a guess; asked again on a later day or in a later conversation.
-            pending.QuestionId = clarify.Id;
-            pending.LevelIfNo = found.Level.ToId();
-            pending.RuleIds = [.. found.RuleIds];
-            pending.Source = TriageSources.From(found.Source);
-            pending.AboutSomeoneElse = found.AboutSomeoneElse;
-            pending.AskedOn[clarify.Id] = today;
-            await dc.Context.SendActivityAsync(
-                WithChoices(texts.Fill(clarify.Prompt), dc.Context.Activity, Prompting.YesNo(texts, TextKeys.YesNoRetry, allowUnsure: true).Choices!),
-                cancellationToken);
-            await outcomes.SendClarifyTraceAsync(dc.Context, found, clarify.Id, cancellationToken);
+            await AskAsync(dc, pending, clarify, found, cancellationToken);
             return true;
         }
 
@@ -212,6 +209,26 @@ public sealed partial class FootDropBot(
         }
 
         return false;
+    }
+
+    private bool AskedToday(PendingClarify pending, ClarifyQuestion question)
+        => pending.AskedOn.TryGetValue(question.Id, out var askedOn) && askedOn == Today;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    private async Task AskAsync(DialogContext dc, PendingClarify pending, ClarifyQuestion question, RedFlagResult found, CancellationToken cancellationToken)
+    {
+        pending.QuestionId = question.Id;
+        pending.LevelIfNo = found.Level.ToId();
+        pending.RuleIds = [.. found.RuleIds];
+        pending.Source = TriageSources.From(found.Source);
+        pending.AboutSomeoneElse = found.AboutSomeoneElse;
+        pending.ThenQuestionId = found.ThenClarify is { } then && !AskedToday(pending, then) ? then.Id : null;
+        pending.AskedOn[question.Id] = Today;
+        await dc.Context.SendActivityAsync(
+            WithChoices(texts.Fill(question.Prompt), dc.Context.Activity, Prompting.YesNo(texts, TextKeys.YesNoRetry, allowUnsure: true).Choices!),
+            cancellationToken);
+        await outcomes.SendClarifyTraceAsync(dc.Context, found, question.Id, cancellationToken);
     }
 
     private static CareLevel Max(params CareLevel[] levels) => levels.Max();

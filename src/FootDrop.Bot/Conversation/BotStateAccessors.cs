@@ -45,6 +45,10 @@ public sealed class PendingClarify
     [Newtonsoft.Json.JsonProperty("aboutSomeoneElse")]
     public bool AboutSomeoneElse { get; set; }
 
+    /// <summary>The question asked next when this one is answered no (a leg hinted beside a face or bladder hint).</summary>
+    [Newtonsoft.Json.JsonProperty("thenQuestionId")]
+    public string? ThenQuestionId { get; set; }
+
     /// <summary>The day each question was last asked in this conversation.</summary>
     [Newtonsoft.Json.JsonProperty("askedOn", TypeNameHandling = Newtonsoft.Json.TypeNameHandling.None)]
     public Dictionary<string, DateOnly> AskedOn { get; set; } = [];
@@ -56,6 +60,7 @@ public sealed class PendingClarify
         RuleIds = [];
         Source = null;
         AboutSomeoneElse = false;
+        ThenQuestionId = null;
     }
 }
 

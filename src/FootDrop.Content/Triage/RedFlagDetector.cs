@@ -32,7 +32,8 @@ public sealed record RedFlagResult(
     SemanticEvidence? Evidence,
     bool AboutSomeoneElse,
     IReadOnlyList<string> Suspected,
-    AnswerNote? Note = null)
+    AnswerNote? Note = null,
+    ClarifyQuestion? ThenClarify = null)
 {
     public static RedFlagResult Nothing { get; } = new(CareLevel.None, [], null, DetectionSource.None, null, false, []);
 
@@ -253,9 +254,20 @@ public sealed class RedFlagDetector
                 ?? _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.AnyEmergency);
             evidence = new SemanticEvidence(near.Id, emergencyHint.NearestEmergency.Text, Math.Round(emergencyHint.EmergencyScore, 3), emergencyHint.NearestMiss?.Text, Math.Round(emergencyHint.MissScore, 3));
         }
+        // A no to the more serious question leaves a leg hinted beside it unasked ("his slipper keeps slipping off, he
+        // can't grip it, and he trips on every step"): that question comes next.
+        // The hint must be more than words inside the first hint: "my face feels funny" is a body part and a symptom word too.
+        ClarifyQuestion? then = null;
+        if (question is { Area: SignArea.Stroke or SignArea.CaudaEquina })
+        {
+            var asked = affirmed.Where(m => question.When.Contains(m.FindingId)).ToList();
+            var elsewhere = affirmed.Where(m => !asked.Any(a => a.Start <= m.Start && m.End <= a.End)).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
+            then = ChooseClarify(elsewhere, null, hintAreas: hintAreas, below: question.Area);
+        }
+
         var result = question is null
             ? note is null ? RedFlagResult.Nothing : RedFlagResult.Nothing with { Note = note }
-            : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes]);
+            : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes], ThenClarify: then);
         return new RedFlagExplanation(result, reading.Mentions, semantic);
     }
 
@@ -284,10 +296,10 @@ public sealed class RedFlagDetector
     /// when nothing in the rules hints at all: a vague match to a stroke example must not replace a plain question about
     /// the leg the message is clearly about.
     /// </summary>
-    private ClarifyQuestion? ChooseClarify(HashSet<string> affirmed, SignArea? semanticHint, SignArea? above = null, IReadOnlySet<SignArea>? hintAreas = null)
+    private ClarifyQuestion? ChooseClarify(HashSet<string> affirmed, SignArea? semanticHint, SignArea? above = null, IReadOnlySet<SignArea>? hintAreas = null, SignArea? below = null)
     {
         bool Hinted(ClarifyQuestion q) => q.When.Any(affirmed.Contains) || hintAreas?.Contains(q.Area) == true;
-        var candidates = _vocabulary.Clarify.Where(q => q.Area != SignArea.AnyEmergency && (above is null || q.Area > above)).ToList();
+        var candidates = _vocabulary.Clarify.Where(q => q.Area != SignArea.AnyEmergency && (above is null || q.Area > above) && (below is null || q.Area < below)).ToList();
         return candidates.Where(Hinted).OrderByDescending(q => q.Area).FirstOrDefault()
             ?? candidates.FirstOrDefault(q => q.Area == semanticHint);
     }

@@ -189,6 +189,32 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
     }
 
     [Fact]
+    public async Task A_no_about_the_face_brings_the_question_about_the_leg_hinted_beside_it()
+    {
+        var adapter = bot.NewConversation();
+        var first = await SendAsync(adapter, "her face looks a bit odd and her ankle feels weird");
+
+        var second = await SendAsync(adapter, "no");
+        var answered = await SendAsync(adapter, "yes");
+
+        Assert.Equal("clarify-stroke", Traces(first).Single().Value<string>("question"));
+        Assert.Equal("clarify-leg", Traces(second).Single().Value<string>("question"));
+        Assert.Equal("urgent", Traces(answered).Last().Value<string>("level"));
+    }
+
+    [Fact]
+    public async Task A_no_about_the_face_alone_asks_nothing_more()
+    {
+        var adapter = bot.NewConversation();
+        await SendAsync(adapter, "my face feels a bit funny");
+
+        var replies = await SendAsync(adapter, "no");
+
+        Assert.Empty(Traces(replies));
+        Assert.Contains(replies, r => r.Text == bot.Texts[TextKeys.MenuPrompt]);
+    }
+
+    [Fact]
     public async Task The_ache_after_the_exercises_gets_its_own_answer_and_the_menu()
     {
         var replies = await SendAsync(bot.NewConversation(), "calves a bit sore after yesterday's stretches. normal?");
