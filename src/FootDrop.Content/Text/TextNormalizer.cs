@@ -376,6 +376,13 @@ public static class TextNormalizer
         ["chappal"] = ["slipper"],
         ["chappals"] = ["slippers"],
         ["chappel"] = ["slipper"],
+        // Autocorrect on a tablet: "leg" becomes "keg", "numbness" "bumness"
+        ["keg"] = ["leg"],
+        ["kegs"] = ["legs"],
+        ["bumness"] = ["numbness"],
+        // Cumbrian: very, only ("nobbut")
+        ["gey"] = ["very"],
+        ["nobbut"] = ["only"],
         // Korean: numb and tingly ("jeorida"); dictation's "num" for numb and "blather" for bladder
         ["jeorida"] = ["numb"],
         ["jeoryeo"] = ["numb"],

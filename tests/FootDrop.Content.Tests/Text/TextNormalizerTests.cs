@@ -55,6 +55,7 @@ public sealed class TextNormalizerTests
     [InlineData("seit einer Stunde Kopfweh, keine Taubheit, nicht plötzlich", "seit einer stunde headache no numbness not suddenly")]
     [InlineData("his chappal keeps slipping off", "his slipper keeps slipping off")]
     [InlineData("don't want to fuss", "do not want to fuss")]
+    [InlineData("whole keg gone dead, new bumness, both kegs, gey sore, nobbut", "whole leg gone dead new numbness both legs very sore only")]
     public void Words_are_read_the_same_however_they_are_typed(string text, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(text));
 

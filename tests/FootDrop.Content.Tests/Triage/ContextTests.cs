@@ -285,6 +285,9 @@ public sealed class ContextTests
     [InlineData("I convinced myself my face was drooping last night. it wasn't, all fine")]
     [InlineData("he had his gall bladder out in the spring and his foot drop is the same")]
     [InlineData("it has been like this since the beginning, three years, same")]
+    [InlineData("the tingling went once her sugars improved. none now")]
+    [InlineData("her foot did not go numb")]
+    [InlineData("nil saddle anaesthesia, nil retention")]
     public void Words_that_only_look_like_a_sign_raise_nothing(string message) => AssertCalm(message);
 
     private static void AssertCalm(string message)

@@ -75,6 +75,8 @@ public sealed class RedFlagRuleTests
     [InlineData("stroke-sudden-headache", "my wife has since ten minutes a terrible Kopfweh, worst ever")]
     [InlineData("leg-paralysis", "his right leg is completely lame since ten minutes")]
     [InlineData("leg-paralysis", "whole leg like a lump of meat hanging off him since lunch")]
+    [InlineData("cauda-equina-bladder", "he's been stood at the toilet half an hour and can't do a jimmy riddle, back's killing him")]
+    [InlineData("both-legs-weak-or-numb", "neither leg will hold his weight since this afternoon")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
