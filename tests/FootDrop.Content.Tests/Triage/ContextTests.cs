@@ -30,6 +30,7 @@ public sealed class ContextTests
     [InlineData("she can't move her legs none", "both-legs-weak-or-numb")]
     [InlineData("my foot went numb yesterday, no back pain", "new-numbness-or-tingling")]
     [InlineData("my foot went numb yesterday. no back stuff", "new-numbness-or-tingling")]
+    [InlineData("the numbness has not gone", "new-numbness-or-tingling")]
     public void A_negation_reaches_only_its_own_clause(string message, string ruleId)
         => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
 
@@ -288,6 +289,8 @@ public sealed class ContextTests
     [InlineData("the tingling went once her sugars improved. none now")]
     [InlineData("her foot did not go numb")]
     [InlineData("nil saddle anaesthesia, nil retention")]
+    [InlineData("her foot has not gone numb")]
+    [InlineData("his legs aint gone weak, both workin fine")]
     public void Words_that_only_look_like_a_sign_raise_nothing(string message) => AssertCalm(message);
 
     private static void AssertCalm(string message)
