@@ -291,6 +291,8 @@ public sealed class ContextTests
     [InlineData("nil saddle anaesthesia, nil retention")]
     [InlineData("her foot has not gone numb")]
     [InlineData("his legs aint gone weak, both workin fine")]
+    [InlineData("saddle numbness means what? dont have it, curious")]
+    [InlineData("tingle in my toes gone finish")]
     public void Words_that_only_look_like_a_sign_raise_nothing(string message) => AssertCalm(message);
 
     private static void AssertCalm(string message)

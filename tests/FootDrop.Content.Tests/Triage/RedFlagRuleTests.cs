@@ -77,6 +77,9 @@ public sealed class RedFlagRuleTests
     [InlineData("leg-paralysis", "whole leg like a lump of meat hanging off him since lunch")]
     [InlineData("cauda-equina-bladder", "he's been stood at the toilet half an hour and can't do a jimmy riddle, back's killing him")]
     [InlineData("both-legs-weak-or-numb", "neither leg will hold his weight since this afternoon")]
+    [InlineData("both-legs-weak-or-numb", "she fell in the bathroom an hour ago and she is not moving her legs at all")]
+    [InlineData("cauda-equina-bladder", "I have not been able to pass the water since yesterday evening and feel full to bursting")]
+    [InlineData("stroke-speech", "he's trying to talk but only noise coming out, no real words")]
     public void An_emergency_in_everyday_words_is_an_emergency(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Emergency, message);
 
@@ -106,6 +109,8 @@ public sealed class RedFlagRuleTests
     [InlineData("new-foot-drop", "since I got home from hospital my foot just hangs")]
     [InlineData("new-foot-drop", "her toes drag on every step since the long kneeling at church on Sunday, 3 hours long")]
     [InlineData("weight-loss-with-foot-drop", "I lost two stone in two months no trying and the leg keeps getting weaker")]
+    [InlineData("falls", "came a cropper on the stairs on Sunday")]
+    [InlineData("balance-or-walking-trouble", "since Monday he walks like a sailor on a rolling deck")]
     public void An_urgent_sign_in_everyday_words_is_urgent(string ruleId, string message)
         => AssertFires(ruleId, CareLevel.Urgent, message);
 
