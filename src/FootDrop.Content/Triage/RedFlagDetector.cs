@@ -266,7 +266,7 @@ public sealed class RedFlagDetector
         }
 
         var result = question is null
-            ? note is null ? RedFlagResult.Nothing : RedFlagResult.Nothing with { Note = note }
+            ? RedFlagResult.Nothing with { Note = note }
             : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes], ThenClarify: then);
         return new RedFlagExplanation(result, reading.Mentions, semantic);
     }
