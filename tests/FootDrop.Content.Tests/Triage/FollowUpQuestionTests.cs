@@ -24,7 +24,18 @@ public sealed class FollowUpQuestionTests
     public void An_urgent_sign_has_no_question_after_its_own()
         => Assert.Null(SmallVocabulary.Detector().Detect("my face feels odd and my foot is numb").ThenClarify);
 
+    [Fact]
+    public void The_question_after_never_repeats_the_first()
+    {
+        var vocabulary = SmallVocabulary.Build(rules: [.. SmallVocabulary.Rules, SmallVocabulary.Rule("hint-stroke", CareLevel.None, SignArea.Stroke, ["face-odd"])]);
+
+        var result = SmallVocabulary.Detector(vocabulary).Detect("my face feels odd");
+
+        Assert.Equal((SignArea.Stroke, null), (result.Clarify?.Area, result.ThenClarify?.Area));
+    }
+
     [Theory]
+    [InlineData("my face feels a bit funny and my arm feels odd")]
     [InlineData("my face feels a bit funny")]
     [InlineData("his speech sounds a bit off since yesterday")]
     public void Words_inside_the_face_hint_are_not_a_second_hint(string message)
