@@ -31,6 +31,22 @@ public sealed class StatusOfDatesAndAnswersTests
         => Assert.Equal(MentionStatus.Affirmed, Last("compared to 2015 my foot is numb").Status);
 
     [Fact]
+    public void A_short_duration_told_after_a_date_long_ago_is_how_long_the_sign_lasted_then()
+        => Assert.Equal(MentionStatus.Historical, Last("in 2015 my foot was numb for two days").Status);
+
+    [Fact]
+    public void A_short_duration_after_a_turn_to_the_present_is_still_when_the_sign_began()
+        => Assert.Equal(MentionStatus.Affirmed, Last("my op was in 2015 and now my foot has been numb for two days").Status);
+
+    [Fact]
+    public void A_short_duration_before_a_date_long_ago_is_still_when_the_sign_began()
+        => Assert.Equal(MentionStatus.Affirmed, Last("for two days my foot has been numb, my op was in 2015").Status);
+
+    [Fact]
+    public void A_short_duration_in_another_sentence_than_a_date_long_ago_is_still_when_the_sign_began()
+        => Assert.Equal(MentionStatus.Affirmed, Last("my op was in 2015. my foot has been numb for two days").Status);
+
+    [Fact]
     public void A_novelty_said_before_the_sign_does_not_make_a_sign_dated_long_ago_new()
         // Only a novelty after the date and the sign is about the sign.
         => Assert.Equal(MentionStatus.Historical, Last("in 2015 my walking was different and my foot went numb").Status);

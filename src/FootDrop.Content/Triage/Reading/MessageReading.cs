@@ -144,8 +144,14 @@ internal sealed class MessageReading
         if (occurrences.Count > 0 && times is not null)
         {
             var withFindings = occurrences.Select(o => reading._sentenceOf[o.HeadStart]).ToHashSet();
-            foreach (var time in times(text, withFindings))
+            var found = times(text, withFindings);
+            foreach (var time in found)
             {
+                if (reading.LastedBackThen(time, found, context.LongStandingDays))
+                {
+                    continue;
+                }
+
                 var recent = TimeExpressions.WithinDays(time.AgeDays, context.RecentDays);
                 reading.HasRecentDate |= !time.IsDuration && recent;
                 var id = time.AgeDays <= 1 ? WhenHours : recent ? WhenRecent : time.AgeDays >= context.LongStandingDays ? WhenLongAgo : null;
@@ -164,6 +170,35 @@ internal sealed class MessageReading
         reading.Mentions = reading.ReadContext(occurrences);
         return reading;
     }
+
+    /// <summary>
+    /// "Six years ago his mouth slanted and he could not talk for one whole day": a short duration told after a date long
+    /// ago, with nothing between that turns to the present, says how long it lasted then, not that it began a day ago.
+    /// </summary>
+    private bool LastedBackThen(TimeMention time, IReadOnlyList<TimeMention> all, int longStandingDays)
+        => time.IsDuration && time.AgeDays < longStandingDays
+            && all.Any(then => !then.IsDuration && then.AgeDays >= longStandingDays && then.EndToken <= time.StartToken
+                && _sentenceOf[then.StartToken] == _sentenceOf[time.StartToken] && !TurnsToNow(then.EndToken, time.StartToken));
+
+    private bool TurnsToNow(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (_text.Tokens[i].IsWord && TurnToNow.Contains(_text.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Stryker disable all : a word table is data, reviewed like dialogs/; the code that reads it is mutated (tests/mutation/survivors.md)
+    private static readonly HashSet<string> TurnToNow = new(StringComparer.Ordinal)
+    {
+        "but", "however", "though", "although", "yet", "whereas", "now", "today", "currently", "lately", "recently", "since", "again",
+    };
+    // Stryker restore all
 
     private readonly record struct Occurrence(string FindingId, int Start, int End, int HeadStart, int HeadEnd, int WhereStart, int WhereEnd)
     {
