@@ -326,6 +326,19 @@ public static class TextNormalizer
         ["numm"] = ["numb"],
         ["atall"] = ["at", "all"],
         ["wot"] = ["what"],
+        ["sinse"] = ["since"],
+        ["fal"] = ["fall"],
+        ["worsee"] = ["worse"],
+        // Jamaican Patois: nothing
+        ["nuttin"] = ["nothing"],
+        ["nutten"] = ["nothing"],
+        ["nutting"] = ["nothing"],
+        ["mnth"] = ["month"],
+        ["mnths"] = ["months"],
+        ["wrds"] = ["words"],
+        ["sory"] = ["sorry"],
+        ["rigth"] = ["right"],
+        ["comign"] = ["coming"],
         // Scots: dead, down, from, all ("at aw"); Shetland too: was, mouth, hanging, now, one, way, myself, didn't, over
         ["deid"] = ["dead"],
         ["doon"] = ["down"],
@@ -670,8 +683,23 @@ public static class TextNormalizer
         }
     }
 
-    /// <summary>"Sooo", "nooo" and "numbbb" are "so", "no" and "numb": three or more of a letter are one.</summary>
+    /// <summary>
+    /// "Sooo", "nooo" and "numbbb" are "so", "no" and "numb": three or more of a letter are one, or two when only that
+    /// makes a known word ("falll", "streeet", "stilll" are "fall", "street", "still").
+    /// </summary>
     private static string CollapseRuns(string word)
+    {
+        var single = CollapseRuns(word, 1);
+        if (ReferenceEquals(single, word))
+        {
+            return word;
+        }
+
+        var doubled = CollapseRuns(word, 2);
+        return !KnownWords.Contains(single) && KnownWords.Contains(doubled) ? doubled : single;
+    }
+
+    private static string CollapseRuns(string word, int keep)
     {
         var hasRun = false;
         for (var i = 2; i < word.Length && !hasRun; i++)
@@ -694,7 +722,7 @@ public static class TextNormalizer
             }
 
             var length = runEnd - i + 1;
-            builder.Append(word[i], length >= 3 && char.IsLetter(word[i]) ? 1 : length);
+            builder.Append(word[i], length >= 3 && char.IsLetter(word[i]) ? keep : length);
             i = runEnd;
         }
 
