@@ -34,6 +34,10 @@ public sealed class ContextTests
     public void A_negation_reaches_only_its_own_clause(string message, string ruleId)
         => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
 
+    [Fact]
+    public void An_inability_listed_after_another_is_reported_not_denied_by_the_list()
+        => Assert.Contains("leg-paralysis", Detector.Detect("now she cant bend the knee, cant lift the leg off the bed at all").RuleIds);
+
     [Theory]
     [InlineData("I had sciatica years ago but it went away")]
     [InlineData("the tingling stopped months ago")]

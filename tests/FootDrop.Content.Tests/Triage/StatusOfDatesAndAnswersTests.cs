@@ -35,6 +35,18 @@ public sealed class StatusOfDatesAndAnswersTests
         => Assert.Equal(MentionStatus.Historical, Last("in 2015 my foot was numb for two days").Status);
 
     [Fact]
+    public void A_short_duration_told_after_years_back_is_how_long_the_sign_lasted_then()
+        => Assert.Equal(MentionStatus.Historical, Last("5 years back my foot was numb for two days").Status);
+
+    [Fact]
+    public void A_change_since_an_event_dated_long_ago_is_still_going_on()
+        => Assert.Equal(MentionStatus.Affirmed, Last("my foot got worse since she had the flu in 2015", "getting-worse").Status);
+
+    [Fact]
+    public void A_since_in_another_clause_does_not_lead_to_a_date_long_ago()
+        => Assert.Equal(MentionStatus.Historical, Last("my foot got worse since the op, the flu was in 2015", "getting-worse").Status);
+
+    [Fact]
     public void A_short_duration_after_a_turn_to_the_present_is_still_when_the_sign_began()
         => Assert.Equal(MentionStatus.Affirmed, Last("my op was in 2015 and now my foot has been numb for two days").Status);
 

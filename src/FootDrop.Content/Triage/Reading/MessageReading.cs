@@ -177,8 +177,11 @@ internal sealed class MessageReading
     /// </summary>
     private bool LastedBackThen(TimeMention time, IReadOnlyList<TimeMention> all, int longStandingDays)
         => time.IsDuration && time.AgeDays < longStandingDays
-            && all.Any(then => !then.IsDuration && then.AgeDays >= longStandingDays && then.EndToken <= time.StartToken
+            && all.Any(then => (!then.IsDuration || SaysAgo(then.EndToken)) && then.AgeDays >= longStandingDays && then.EndToken <= time.StartToken
                 && _sentenceOf[then.StartToken] == _sentenceOf[time.StartToken] && !TurnsToNow(then.EndToken, time.StartToken));
+
+    /// <summary>"5 years back": a duration followed by "back" or "ago" is a point in the past.</summary>
+    private bool SaysAgo(int next) => next < _text.Tokens.Count && _text.Tokens[next].Text is "back" or "ago" or "before" or "earlier";
 
     private bool TurnsToNow(int from, int to)
     {
@@ -466,8 +469,9 @@ internal sealed class MessageReading
                     continue;
                 }
 
-                // "Weaker every week since new year" is a change still going on: "since" runs up to now.
-                if (_changeTiming.Contains(o.FindingId) && Starts(time, "since"))
+                // "Weaker every week since new year" is a change still going on: "since" runs up to now, also when the
+                // time only dates what it runs from ("gone downhill since she had the flu after Christmas").
+                if (_changeTiming.Contains(o.FindingId) && SinceLeadsTo(time))
                 {
                     continue;
                 }
@@ -551,8 +555,22 @@ internal sealed class MessageReading
     /// <summary>How far into the next sentence a time answers a supposition ("3 times this week").</summary>
     private const int WhenWords = 4;
 
-    private bool Starts(Occurrence time, string word)
-        => _text.Tokens[time.Start].Text == word || (time.Start > 0 && _text.Tokens[time.Start - 1].Text == word);
+    /// <summary>A "since" at the time or a few words before it in its clause ("since she had the flu after Christmas").</summary>
+    private bool SinceLeadsTo(Occurrence time)
+    {
+        for (int i = time.Start, seen = 0; i >= 0 && seen <= SinceWords && _text.Tokens[i].IsWord; i--, seen++)
+        {
+            if (_text.Tokens[i].Text == "since")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far before a time a "since" still leads to it.</summary>
+    private const int SinceWords = 6;
 
     private bool Supposed(int verb)
     {
@@ -670,7 +688,8 @@ internal sealed class MessageReading
         for (var i = 0; i < ordered.Count; i++)
         {
             var current = ordered[i];
-            if (statuses[current].Status != MentionStatus.Affirmed || IsTime(current))
+            // "She can't bend the knee, can't lift the leg off the bed": an inability in a list reports, it denies nothing.
+            if (statuses[current].Status != MentionStatus.Affirmed || IsTime(current) || IsNegativeSign(current))
             {
                 continue;
             }
