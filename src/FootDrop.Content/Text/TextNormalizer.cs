@@ -372,6 +372,8 @@ public static class TextNormalizer
         ["waka"] = ["walk"],
         ["wetin"] = ["what"],
         ["abeg"] = ["please"],
+        // Bengali and Sylheti: head
+        ["matha"] = ["head"],
         // Nepali: head, leg
         ["tauko"] = ["head"],
         ["khutta"] = ["leg"],

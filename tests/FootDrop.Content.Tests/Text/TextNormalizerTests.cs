@@ -23,6 +23,7 @@ public sealed class TextNormalizerTests
     [InlineData("mi wife fal twice sinse di weekend", "my wife fall twice since the weekend")]
     [InlineData("cant fel my rigth side, wrds comign out wrong sory", "can not fel my right side words coming out wrong sorry")]
     [InlineData("nope nuttin worsee", "nope nothing worse")]
+    [InlineData("grabbed her matha", "grabbed her head")]
     [InlineData("NUMBNESS!!!", "numbness")]
     [InlineData("her foot's no liftin", "her foot no lifting")]
     [InlineData("nae pain wi the stretch", "no pain with the stretch")]
