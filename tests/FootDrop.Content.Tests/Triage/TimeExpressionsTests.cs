@@ -55,6 +55,16 @@ public sealed class TimeExpressionsTests
     public void A_time_after_a_word_that_is_not_a_count_is_still_a_time(string text)
         => Assert.NotEmpty(Find(text));
 
+    [Theory]
+    [InlineData("could it come back one day")]
+    [InlineData("one day my toes started catching")]
+    public void One_day_is_some_day_not_a_day_ago(string text) => Assert.Empty(Find(text));
+
+    [Theory]
+    [InlineData("numb for one day")]
+    [InlineData("it went numb within one day")]
+    public void One_day_after_for_or_within_is_still_how_long(string text) => Assert.Single(Find(text));
+
     [Fact]
     public void A_comma_keeps_a_weekday_apart_from_the_number_after_it()
     {

@@ -99,7 +99,7 @@ internal sealed partial class TimeExpressions
 
                 var first = offsets.FindLastIndex(o => o <= result.Start);
                 var last = offsets.FindLastIndex(o => o <= result.End);
-                if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first) && !IsFrequency(result.Text, text, wordTokens, first))
+                if (first >= 0 && last >= first && !IsAge(result.Text, text, wordTokens, first) && !IsFrequency(result.Text, text, wordTokens, first) && !IsSomeDay(result.Text, text, wordTokens, first))
                 {
                     mentions.Add(new TimeMention(wordTokens[first], wordTokens[last] + 1, age.Value, result.TypeName.EndsWith("duration", StringComparison.Ordinal)));
                 }
@@ -160,6 +160,13 @@ internal sealed partial class TimeExpressions
     /// </summary>
     private static bool IsFrequency(string found, NormalizedText text, List<int> wordTokens, int first)
         => found.StartsWith("a ", StringComparison.Ordinal) && first > 0 && IsCount(text.Tokens[wordTokens[first - 1]].Text);
+
+    /// <summary>
+    /// "Could it come back one day?", "one day my foot just stopped lifting": "one day" is some day, unless it is how long
+    /// ("for one day", "within one day").
+    /// </summary>
+    private static bool IsSomeDay(string found, NormalizedText text, List<int> wordTokens, int first)
+        => found == "one day" && (first == 0 || text.Tokens[wordTokens[first - 1]].Text is not ("for" or "within"));
 
     private static bool IsCount(string word) => word is "x" or "times" or "once" or "twice" or "thrice";
 
