@@ -326,6 +326,7 @@ public static class TextNormalizer
         ["numm"] = ["numb"],
         ["atall"] = ["at", "all"],
         ["wot"] = ["what"],
+        ["whit"] = ["what"],
         ["sinse"] = ["since"],
         ["fal"] = ["fall"],
         ["worsee"] = ["worse"],

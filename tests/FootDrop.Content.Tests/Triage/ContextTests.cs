@@ -31,6 +31,8 @@ public sealed class ContextTests
     [InlineData("my foot went numb yesterday, no back pain", "new-numbness-or-tingling")]
     [InlineData("my foot went numb yesterday. no back stuff", "new-numbness-or-tingling")]
     [InlineData("the numbness has not gone", "new-numbness-or-tingling")]
+    [InlineData("one day last week his leg went dead", "leg-paralysis")]
+    [InlineData("me old man's mouth is droopin down on the left", "stroke-face-droop")]
     public void A_negation_reaches_only_its_own_clause(string message, string ruleId)
         => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
 
