@@ -500,15 +500,7 @@ internal sealed class MessageReading
             return true;
         }
 
-        for (int i = time.Start - 1, seen = 0; i >= 0 && seen < 4 && _text.Tokens[i].IsWord; i--, seen++)
-        {
-            if (IsDateQualifier(_text.Tokens[i].Text))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordBack(time.Start - 1, 4, IsDateQualifier);
     }
 
     private static bool IsDateQualifier(string word)
@@ -556,11 +548,17 @@ internal sealed class MessageReading
     private const int WhenWords = 4;
 
     /// <summary>A "since" at the time or a few words before it in its clause ("since she had the flu after Christmas").</summary>
-    private bool SinceLeadsTo(Occurrence time)
+    private bool SinceLeadsTo(Occurrence time) => WordBack(time.Start, SinceWords + 1, word => word == "since");
+
+    /// <summary>How many words before a time a "since" still leads to it.</summary>
+    private const int SinceWords = 6;
+
+    /// <summary>Whether one of the <paramref name="words"/> words that end at <paramref name="last"/>, in its clause, passes <paramref name="test"/>.</summary>
+    private bool WordBack(int last, int words, Func<string, bool> test)
     {
-        for (int i = time.Start, seen = 0; i >= 0 && seen <= SinceWords && _text.Tokens[i].IsWord; i--, seen++)
+        for (int i = last, seen = 0; i >= 0 && seen < words && _text.Tokens[i].IsWord; i--, seen++)
         {
-            if (_text.Tokens[i].Text == "since")
+            if (test(_text.Tokens[i].Text))
             {
                 return true;
             }
@@ -568,9 +566,6 @@ internal sealed class MessageReading
 
         return false;
     }
-
-    /// <summary>How far before a time a "since" still leads to it.</summary>
-    private const int SinceWords = 6;
 
     private bool Supposed(int verb)
     {
