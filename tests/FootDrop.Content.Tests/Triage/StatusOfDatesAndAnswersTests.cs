@@ -43,6 +43,18 @@ public sealed class StatusOfDatesAndAnswersTests
         => Assert.Equal(MentionStatus.Affirmed, Last("my foot got worse since she had the flu in 2015", "getting-worse").Status);
 
     [Fact]
+    public void A_since_that_opens_the_message_leads_to_a_date_long_ago()
+        => Assert.Equal(MentionStatus.Affirmed, Last("since she had the flu in 2015 my foot got worse", "getting-worse").Status);
+
+    [Fact]
+    public void A_since_more_than_six_words_before_a_date_long_ago_does_not_lead_to_it()
+        => Assert.Equal(MentionStatus.Historical, Last("my foot got worse since the day she had that awful flu in 2015", "getting-worse").Status);
+
+    [Fact]
+    public void A_recent_day_told_after_a_date_long_ago_is_still_when_the_sign_began()
+        => Assert.Equal(MentionStatus.Affirmed, Last("in 2015 my foot was numb and then last tuesday").Status);
+
+    [Fact]
     public void A_since_in_another_clause_does_not_lead_to_a_date_long_ago()
         => Assert.Equal(MentionStatus.Historical, Last("my foot got worse since the op, the flu was in 2015", "getting-worse").Status);
 

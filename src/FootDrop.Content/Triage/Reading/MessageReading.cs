@@ -177,11 +177,11 @@ internal sealed class MessageReading
     /// </summary>
     private bool LastedBackThen(TimeMention time, IReadOnlyList<TimeMention> all, int longStandingDays)
         => time.IsDuration && time.AgeDays < longStandingDays
-            && all.Any(then => (!then.IsDuration || SaysAgo(then.EndToken)) && then.AgeDays >= longStandingDays && then.EndToken <= time.StartToken
+            && all.Any(then => (!then.IsDuration || SaysBack(then.EndToken)) && then.AgeDays >= longStandingDays && then.EndToken <= time.StartToken
                 && _sentenceOf[then.StartToken] == _sentenceOf[time.StartToken] && !TurnsToNow(then.EndToken, time.StartToken));
 
-    /// <summary>"5 years back": a duration followed by "back" or "ago" is a point in the past.</summary>
-    private bool SaysAgo(int next) => next < _text.Tokens.Count && _text.Tokens[next].Text is "back" or "ago" or "before" or "earlier";
+    /// <summary>"5 years back": a duration followed by "back" is a point in the past ("5 years ago" is already a date).</summary>
+    private bool SaysBack(int next) => next < _text.Tokens.Count && _text.Tokens[next].Text == "back";
 
     private bool TurnsToNow(int from, int to)
     {

@@ -163,10 +163,10 @@ internal sealed partial class TimeExpressions
 
     /// <summary>
     /// "Could it come back one day?", "one day my foot just stopped lifting": "one day" is some day, unless it is how long
-    /// ("for one day", "within one day").
+    /// ("for one day"; the recogniser keeps "within" in what it found).
     /// </summary>
     private static bool IsSomeDay(string found, NormalizedText text, List<int> wordTokens, int first)
-        => found == "one day" && (first == 0 || text.Tokens[wordTokens[first - 1]].Text is not ("for" or "within"));
+        => found == "one day" && (first == 0 || text.Tokens[wordTokens[first - 1]].Text != "for");
 
     private static bool IsCount(string word) => word is "x" or "times" or "once" or "twice" or "thrice";
 
