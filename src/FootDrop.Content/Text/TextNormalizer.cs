@@ -330,6 +330,9 @@ public static class TextNormalizer
         ["sinse"] = ["since"],
         ["fal"] = ["fall"],
         ["worsee"] = ["worse"],
+        ["falk"] = ["fall"],
+        ["wrnt"] = ["went"],
+        ["teh"] = ["the"],
         // Jamaican Patois: nothing
         ["nuttin"] = ["nothing"],
         ["nutten"] = ["nothing"],
@@ -687,8 +690,8 @@ public static class TextNormalizer
     }
 
     /// <summary>
-    /// "Sooo", "nooo" and "numbbb" are "so", "no" and "numb": three or more of a letter are one, or two when only that
-    /// makes a known word ("falll", "streeet", "stilll" are "fall", "street", "still").
+    /// "Sooo", "nooo" and "numbbb" are "so", "no" and "numb": three or more of a letter are one, or two when that
+    /// makes a known word that is more common ("falll", "streeet", "seee" are "fall", "street", "see", not "se").
     /// </summary>
     private static string CollapseRuns(string word)
     {
@@ -699,7 +702,7 @@ public static class TextNormalizer
         }
 
         var doubled = CollapseRuns(word, 2);
-        return !KnownWords.Contains(single) && KnownWords.Contains(doubled) ? doubled : single;
+        return KnownWords.Rank(doubled) < KnownWords.Rank(single) ? doubled : single;
     }
 
     private static string CollapseRuns(string word, int keep)

@@ -301,6 +301,26 @@ public sealed class ContextTests
     [InlineData("tingle in my toes gone finish")]
     public void Words_that_only_look_like_a_sign_raise_nothing(string message) => AssertCalm(message);
 
+    [Fact]
+    public void A_long_spell_of_kneeling_right_before_the_sign_is_how_long_the_kneeling_lasted()
+        => Assert.Contains("new-foot-drop", Detector.Detect("his right toes keep catching, he's been kneeling by the creek for ages").RuleIds);
+
+    [Fact]
+    public void A_long_spell_of_squatting_before_the_sign_does_not_make_the_sign_old()
+        => Assert.Contains("new-foot-drop", Detector.Detect("she squatted in the garden for ages, after that her foot scuffs").RuleIds);
+
+    [Fact]
+    public void Kneeling_for_years_is_a_way_of_life_and_its_foot_drop_is_not_new()
+        => AssertCalm("I've been kneeling to garden for years, what exercises help my foot drop?");
+
+    [Fact]
+    public void For_ages_far_from_any_kneeling_still_makes_the_sign_old()
+        => Assert.DoesNotContain("new-foot-drop", Detector.Detect("I knelt to pray and my foot has dragged like this for ages").RuleIds);
+
+    [Fact]
+    public void For_ages_more_than_eight_words_after_the_kneeling_is_not_the_kneeling()
+        => Assert.DoesNotContain("new-foot-drop", Detector.Detect("after kneeling I went home and had my tea and watched the telly for ages, my foot drags").RuleIds);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

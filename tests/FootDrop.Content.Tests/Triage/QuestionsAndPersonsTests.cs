@@ -38,6 +38,30 @@ public sealed class QuestionsAndPersonsTests
         => Assert.Equal(MentionStatus.Affirmed, Numbness("is not right, numbness everywhere?").Status);
 
     [Fact]
+    public void A_question_followed_by_a_short_sentence_that_dates_it_is_a_report()
+        => Assert.Equal(MentionStatus.Affirmed, Numbness("is numbness bad? started this morning").Status);
+
+    [Fact]
+    public void A_dating_sentence_of_six_words_still_dates_the_question_before_it()
+        => Assert.Equal(MentionStatus.Affirmed, Numbness("is numbness bad? it all started this morning, honestly").Status);
+
+    [Fact]
+    public void A_longer_sentence_after_a_question_does_not_date_it()
+        => Assert.Equal(MentionStatus.General, Numbness("is numbness bad? my class started this morning at the gym").Status);
+
+    [Fact]
+    public void A_date_two_sentences_after_a_question_does_not_date_it()
+        => Assert.Equal(MentionStatus.General, Numbness("is numbness bad? I am asking for a friend. Started this morning").Status);
+
+    [Fact]
+    public void A_date_inside_a_question_leaves_it_general()
+        => Assert.Equal(MentionStatus.General, Numbness("is numbness after a walk this morning bad?").Status);
+
+    [Fact]
+    public void A_sentence_with_a_sign_of_its_own_after_a_question_does_not_date_it()
+        => Assert.Equal(MentionStatus.General, SmallVocabulary.Detector().Explain("is numbness bad? fell this morning").Mentions.First(m => m.FindingId == "numbness").Status);
+
+    [Fact]
     public void A_sign_with_no_person_named_is_the_writers()
         => Assert.False(Numbness("numbness in the foot").AboutSomeoneElse);
 

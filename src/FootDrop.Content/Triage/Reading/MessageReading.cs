@@ -37,6 +37,7 @@ internal sealed class MessageReading
     /// <summary>Synthetic findings from the time recogniser, for rules to name like any other.</summary>
     public const string WhenHours = "when-within-hours";
     public const string WhenRecent = "when-recent";
+    public const string OnsetTrigger = "onset-trigger";
     public const string WhenLongAgo = "when-long-ago";
 
     private readonly NormalizedText _text;
@@ -47,6 +48,7 @@ internal sealed class MessageReading
     private readonly HashSet<string> _timing;
     private readonly HashSet<string> _recentTiming;
     private HashSet<int> _datedRecentClauses = [];
+    private List<Occurrence> _triggers = [];
     private readonly HashSet<string> _changeTiming;
 
     private MessageReading(NormalizedText text, CompiledVocabulary vocabulary)
@@ -305,10 +307,12 @@ internal sealed class MessageReading
         var modifiers = _modifiers = FindModifiers(occurrences);
         var terminators = modifiers.Where(m => m.Rule.Category == ContextCategory.Terminate).ToList();
         var longAgo = occurrences.Where(o => o.FindingId == WhenLongAgo && !IsNotWhenTheSignBegan(o)).ToList();
-        var generalSentences = _generalSentences = GeneralQuestionSentences();
+        var generalSentences = _generalSentences = GeneralQuestionSentences(occurrences);
         var people = PersonMentions();
         MostlyAboutSomeoneElse = people.Count(p => p.Other) > people.Count(p => !p.Other);
-        HasLongStandingContext = longAgo.Count > 0 || modifiers.Any(m => m.Rule.Category is ContextCategory.Historical or ContextCategory.Resolved);
+        _triggers = occurrences.Where(o => o.FindingId == OnsetTrigger).ToList();
+        HasLongStandingContext = longAgo.Count > 0
+            || modifiers.Any(m => m.Rule.Category is ContextCategory.Resolved || (m.Rule.Category is ContextCategory.Historical && TriggerLastedBy(m) is null));
 
         // A date read as recent ("since lunchtime", "3 days ago") or a word of a new start ("next day", "started")
         // outweighs a long-standing marker in the same clause.
@@ -444,6 +448,7 @@ internal sealed class MessageReading
                 if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators)
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
                     && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
+                    && !(category == ContextCategory.Historical && LastsATrigger(m, o))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
                     && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o))))
                 {
@@ -500,11 +505,51 @@ internal sealed class MessageReading
             return true;
         }
 
-        return WordBack(time.Start - 1, 4, IsDateQualifier);
+        // "New since Christmas" says the sign is new, whenever Christmas was.
+        if (time.Start > 0 && _text.Tokens[time.Start - 1].Text == "new")
+        {
+            return true;
+        }
+
+        // A comparison reaches further back than a denial: "flopping harder than it's been in over a year".
+        return WordBack(time.Start - 1, 4, IsDateQualifier) || WordBack(time.Start - 1, ComparisonReach, IsComparison);
     }
 
+    private const int ComparisonReach = 7;
+
     private static bool IsDateQualifier(string word)
-        => word is "than" or "compared" or "vs" or "versus" or "not" or "never" or "passed" or "died" or "dead" or "buried";
+        => IsComparison(word) || word is "not" or "never" or "passed" or "died" or "dead" or "buried";
+
+    private static bool IsComparison(string word) => word is "than" or "compared" or "vs" or "versus";
+
+    /// <summary>
+    /// "Toes keep catching, he's been kneeling by the creek for ages": a length of time told right after a cause
+    /// (kneeling, squatting, a cast) says how long the cause went on, not how long the sign has been there.
+    /// </summary>
+    private bool LastsATrigger(Modifier m, Occurrence o)
+        => TriggerLastedBy(m) is { } trigger && (o.HeadStart <= trigger.Start || o.HeadStart >= m.End);
+
+    private Occurrence? TriggerLastedBy(Modifier m)
+        => _text.Tokens[m.Start].Text == "for" && !SpansYears(m)
+            ? _triggers.Where(t => t.End <= m.Start && m.Start - t.End <= TriggerDurationReach && _sentenceOf[t.Start] == _sentenceOf[m.Start])
+                .Select(t => (Occurrence?)t).FirstOrDefault()
+            : null;
+
+    private const int TriggerDurationReach = 8;
+
+    /// <summary>Kneeling "for ages" is a spell of kneeling; kneeling "for years" is a way of life, and its foot drop is not new.</summary>
+    private bool SpansYears(Modifier m)
+    {
+        for (var i = m.Start; i < m.End; i++)
+        {
+            if (_text.Tokens[i].Text is "year" or "years" or "month" or "months" or "decade" or "decades")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "She had a stroke years ago but this is new": a later "is new" or "is different" outweighs the history. It also
@@ -782,9 +827,11 @@ internal sealed class MessageReading
 
     /// <summary>
     /// A question that names nobody ("is numbness a warning sign?", "what are the signs of a stroke?") asks about signs
-    /// without reporting one. A question about someone ("why is my foot numb?") is a report.
+    /// without reporting one. A question about someone ("why is my foot numb?") is a report, and so is one followed by a
+    /// short sentence that dates it ("is it normal that the leg burns? New since the weekend"). A date inside the
+    /// question is not enough: "can kneeling all day cause foot drop?" still asks in general.
     /// </summary>
-    private HashSet<int> GeneralQuestionSentences()
+    private HashSet<int> GeneralQuestionSentences(List<Occurrence> occurrences)
     {
         HashSet<int> SentencesWith(IEnumerable<Pattern> patterns, bool atStart = false)
             => patterns.SelectMany(p => Spans(p))
@@ -798,11 +845,14 @@ internal sealed class MessageReading
 
         // A single question word ("is", "can") starts a general question only with a question mark or a general phrase.
         var weaklyStarted = SentencesWith(_vocabulary.GeneralQuestionStarts.Where(p => p.Items.Length == 1), atStart: true);
+        var dated = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
+        var signed = occurrences.Where(o => !IsTime(o)).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
+        bool OnlyADate(int s) => s < _sentences.Count && dated.Contains(s) && !signed.Contains(s) && WordCount(s) <= ShortDateSentenceWords;
         var general = new HashSet<int>();
         for (var s = 0; s < _sentences.Count; s++)
         {
             var (start, end, isQuestion) = _sentences[s];
-            if (named.Contains(s))
+            if (named.Contains(s) || OnlyADate(s + 1))
             {
                 continue;
             }
@@ -817,6 +867,21 @@ internal sealed class MessageReading
         }
 
         return general;
+    }
+
+    /// <summary>A sentence this short that holds only a date ("new since the weekend", "started an hour ago") dates the one before.</summary>
+    private const int ShortDateSentenceWords = 6;
+
+    private int WordCount(int sentence)
+    {
+        var (start, end, _) = _sentences[sentence];
+        var count = 0;
+        for (var i = start; i < end; i++)
+        {
+            count += _text.Tokens[i].IsWord ? 1 : 0;
+        }
+
+        return count;
     }
 
     private bool AnyMatch(Pattern[] patterns, int start, int end)
