@@ -333,6 +333,7 @@ public static class TextNormalizer
         ["falk"] = ["fall"],
         ["wrnt"] = ["went"],
         ["teh"] = ["the"],
+        ["nno"] = ["no"],
         // Jamaican Patois: nothing
         ["nuttin"] = ["nothing"],
         ["nutten"] = ["nothing"],
