@@ -181,6 +181,13 @@ public sealed partial class FootDropBot(
             }
         }
 
+        // A message mostly in another language is read only as far as its English words and the few foreign words in
+        // dialogs/ go ("chakkar" is dizzy): short of an emergency, the emergency advice in English comes first.
+        if ((found.IsRedFlag || found.Clarify is not null) && found.Level < CareLevel.Emergency && LanguageGuess.IsLikelyNotEnglish(text))
+        {
+            await dc.Context.SendActivityAsync(MessageFactory.Text(texts.Fill(script.FreeText.OnlyEnglish)), cancellationToken);
+        }
+
         if (found.Clarify is { } clarify && !AskedToday(pending, clarify))
         {
             // One short question rather than a guess; asked again on a later day or in a later conversation.

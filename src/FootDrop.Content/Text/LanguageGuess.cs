@@ -15,7 +15,7 @@ public static class LanguageGuess
         "hello", "please", "thanks", "yes", "no", "from", "up", "down", "out", "then", "now", "will", "would", "could",
     };
 
-    /// <summary>Everyday words of Spanish, French, German, Portuguese, Italian, Dutch and Polish that English lacks.</summary>
+    /// <summary>Everyday words of Spanish, French, German, Portuguese, Italian, Dutch, Polish and romanised Hindi that English lacks.</summary>
     private static readonly HashSet<string> OtherWords = new(StringComparer.Ordinal)
     {
         // Spanish
@@ -33,6 +33,18 @@ public static class LanguageGuess
         "ola", "ajuda", "aiuto", "ciao", "em", "um", "uma",
         // Dutch and Polish
         "het", "een", "ik", "mijn", "niet", "voet", "noga", "nie", "jest", "mam", "moja", "moj", "stopa", "pomoc",
+        // Hindi and Urdu written in Latin letters, as texted in Hinglish ("nani ka pair uth nahi raha"): the grammar
+        // words, never the family words ("nani", "papa") that English messages from the same families use too.
+        "hai", "hain", "ka", "ki", "ke", "ko", "mein", "aur", "bhi", "nahi", "nhi", "nahin", "gaya", "gayi", "gaye",
+        "gya", "gyi", "raha", "rahi", "rahe", "rha", "rhi", "kya", "kyu", "kyun", "toh", "abhi", "kal", "aaj", "bahut",
+        "bohot", "thoda", "unka", "unki", "unke", "unko", "mera", "meri", "mere", "mujhe", "kar", "karu", "karo",
+        "karna", "kuch", "pata", "ek", "jab", "phir", "yaar", "matlab", "ekdum", "bilkul", "achanak", "wala", "wali",
+        "wale", "pe", "tak", "jaise", "laga", "lagta", "lagti", "hua", "hui", "hue", "sakti", "sakta", "sakte", "hoon",
+        "tha", "thi", "bola", "boli", "keh", "dono", "pehle", "baad", "saath", "kaise", "kitna", "koi", "kisi", "zyada",
+        "jyada", "ho", "ab", "aa", "rahe", "gir", "giri", "gire", "ghante", "ghanta", "din", "subah", "shaam", "raat",
+        "muh", "munh", "tedha", "zubaan", "haath", "sunn", "dard", "kamar", "sar", "peshab", "susu", "chakkar", "samajh",
+        "uth", "hil", "hila", "dikh", "dikhna", "mehsoos", "ajeeb", "theek", "paa", "paayi", "pairon", "taang",
+        "taange", "taango", "chehra", "aankh", "bol", "bolne", "nikal", "ulti", "kuchh", "wahan", "yahan", "kab", "kyonki",
     };
 
     public static bool IsLikelyNotEnglish(string? text)

@@ -278,6 +278,25 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
     }
 
     [Fact]
+    public async Task A_sign_half_read_in_another_language_gets_the_emergency_advice_before_its_own()
+    {
+        // Romanised Hindi: "chakkar" (dizzy) is read, the rest ("her left hand is tingling, it all just began") is not.
+        var replies = await SendAsync(bot.NewConversation(), "nani ko bahut chakkar aa rahe, bol rahi kamra ghoom raha hai aur saath me left haath jhanjhana raha");
+
+        var onlyEnglish = replies.ToList().FindIndex(r => r.Text?.Contains("only understand English", StringComparison.Ordinal) == true && r.Text.Contains("emergency number", StringComparison.Ordinal));
+        Assert.Equal(0, onlyEnglish);
+        Assert.True(replies.Count > 1);
+    }
+
+    [Fact]
+    public async Task A_sign_read_in_plain_english_gets_no_note_about_english()
+    {
+        var replies = await SendAsync(bot.NewConversation(), "my nani has been very dizzy since this morning");
+
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("only understand English", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task A_stroke_sign_written_in_spanish_gets_the_emergency_outcome()
     {
         // dialogs/redflags.json reads a few Spanish words people mix into English ("no puede hablar", "boca chueca").

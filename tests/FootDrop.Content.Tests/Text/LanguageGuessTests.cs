@@ -12,6 +12,8 @@ public sealed class LanguageGuessTests
     [InlineData("моя нога онемела")]
     [InlineData("我的脚麻了")]
     [InlineData("قدمي مخدرة")]
+    [InlineData("nani ka muh achanak tedha ho gaya pls help")]
+    [InlineData("nana ki zubaan ladkhada rahi rn")]
     public void Another_language_is_recognised(string text) => Assert.True(LanguageGuess.IsLikelyNotEnglish(text));
 
     [Theory]
@@ -21,6 +23,7 @@ public sealed class LanguageGuessTests
     [InlineData("ok")]
     [InlineData("AFO")]
     [InlineData("la la la my foot is dragging")]
+    [InlineData("yaar my nani ka foot is numb since kal")]
     public void English_however_it_is_typed_is_read_as_english(string text) => Assert.False(LanguageGuess.IsLikelyNotEnglish(text));
 
     [Theory]

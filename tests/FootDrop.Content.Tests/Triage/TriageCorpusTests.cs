@@ -1,4 +1,5 @@
 using FootDrop.Content.Text;
+using FootDrop.Content.Triage;
 using FootDrop.Triage.Evaluation;
 using Xunit.Abstractions;
 
@@ -103,6 +104,25 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         var figures = Run(Corpus.DevelopmentPart, Development.Value);
 
         Assert.True(figures.FalseAlarmRate <= 0.028 && figures.ClarifyRate <= 0.12, $"false alarms: {figures.FalseAlarms}, questions: {figures.BenignClarified} of {figures.Benign}");
+    }
+
+    // Hindi written in Latin letters (tests/triage-corpus/other-language) is a language the bot does not read. Short of an
+    // emergency read in it, the bot answers such a message with its only-English reply, which carries the emergency
+    // advice, before any advice of its own (FootDropBot). Either way, no warning may get neither.
+    [Fact]
+    public void Every_warning_written_in_romanised_Hindi_gets_its_advice_or_the_only_English_reply()
+    {
+        var messages = Corpus.Load("other-language");
+        var missed = messages.Where(m => m.Label is Label.Emergency or Label.Urgent).Where(m =>
+        {
+            var result = Detectors.Full.Detect(m.Text);
+            var advised = result.Level >= (m.Label == Label.Emergency ? CareLevel.Emergency : CareLevel.Urgent);
+            var toldOnlyEnglish = result.Level < CareLevel.Emergency && LanguageGuess.IsLikelyNotEnglish(m.Text);
+            return !advised && !toldOnlyEnglish;
+        }).Select(m => $"{m.Label}: {m.Text}").ToList();
+
+        Assert.True(messages.Count >= 100, $"{messages.Count} messages");
+        Assert.True(missed.Count == 0, string.Join(Environment.NewLine, missed));
     }
 
     private static readonly Dictionary<string, PartFigures> Figures = [];
