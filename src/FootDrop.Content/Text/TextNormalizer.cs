@@ -334,6 +334,10 @@ public static class TextNormalizer
         ["wrnt"] = ["went"],
         ["teh"] = ["the"],
         ["nno"] = ["no"],
+        ["tkes"] = ["takes"],
+        ["cyan"] = ["can", "not"],
+        ["ain"] = ["is", "not"],
+        ["df"] = ["dorsiflexion"],
         // Jamaican Patois: nothing
         ["nuttin"] = ["nothing"],
         ["nutten"] = ["nothing"],
@@ -536,8 +540,29 @@ public static class TextNormalizer
         }
 
         JoinFragments(tokens);
+        SidesBeforeBodyParts(text, tokens);
         return new NormalizedText(text, [.. tokens]);
     }
+
+    /// <summary>
+    /// Texting "r" is "are" ("r u ok"), but a lone R before a body part is the right side, as in a clinician's "R toes
+    /// scraping x1wk": read as "are", it would turn the note into a question.
+    /// </summary>
+    private static void SidesBeforeBodyParts(string text, List<Token> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Text == "are" && tokens[i].End - tokens[i].Start == 1 && char.ToLowerInvariant(text[tokens[i].Start]) == 'r'
+                && tokens[i + 1].IsWord && IsBodyPart(tokens[i + 1].Text))
+            {
+                tokens[i] = tokens[i] with { Text = "right" };
+            }
+        }
+    }
+
+    private static bool IsBodyPart(string word)
+        => word is "foot" or "feet" or "toe" or "toes" or "leg" or "legs" or "arm" or "hand" or "side" or "knee" or "ankle"
+            or "hip" or "calf" or "shin" or "thigh" or "eye" or "face" or "heel" or "shoe" or "lower" or "upper";
 
     /// <summary>
     /// "head. worst ever. sudden." is one thought typed in fragments (telegraphic texting, or a writer with aphasia):

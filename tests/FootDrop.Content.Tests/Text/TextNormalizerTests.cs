@@ -26,6 +26,8 @@ public sealed class TextNormalizerTests
     [InlineData("cant seee out of it", "can not see out of it")]
     [InlineData("a goood day, nooo pain", "a good day no pain")]
     [InlineData("had a falk, legs wrnt, teh end", "had a fall legs went the end")]
+    [InlineData("R toes scraping, r u ok", "right toes scraping are you ok")]
+    [InlineData("e ain' numb, he cyan talk, DF 0/5", "e is not numb he can not talk dorsiflexion 0 5")]
     [InlineData("grabbed her matha", "grabbed her head")]
     [InlineData("NUMBNESS!!!", "numbness")]
     [InlineData("her foot's no liftin", "her foot no lifting")]

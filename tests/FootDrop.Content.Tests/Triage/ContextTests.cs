@@ -317,6 +317,17 @@ public sealed class ContextTests
     public void For_ages_far_from_any_kneeling_still_makes_the_sign_old()
         => Assert.DoesNotContain("new-foot-drop", Detector.Detect("I knelt to pray and my foot has dragged like this for ages").RuleIds);
 
+    [Theory]
+    [InlineData("his toes keep catching, he was kneeling for ages")]
+    [InlineData("his toes keep catching, he was kneeling at the edge of the very cold creek for ages")]
+    [InlineData("she was kneeling in the garden for ages toes catching now")]
+    public void For_ages_right_after_kneeling_or_up_to_eight_words_later_is_the_kneeling(string message)
+        => Assert.Contains("new-foot-drop", Detector.Detect(message).RuleIds);
+
+    [Fact]
+    public void For_ages_nine_words_after_the_kneeling_is_not_the_kneeling()
+        => Assert.DoesNotContain("new-foot-drop", Detector.Detect("his toes keep catching, he was kneeling at the edge of the very very cold creek for ages").RuleIds);
+
     [Fact]
     public void For_ages_more_than_eight_words_after_the_kneeling_is_not_the_kneeling()
         => Assert.DoesNotContain("new-foot-drop", Detector.Detect("after kneeling I went home and had my tea and watched the telly for ages, my foot drags").RuleIds);

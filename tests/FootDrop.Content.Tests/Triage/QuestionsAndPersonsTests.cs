@@ -46,6 +46,10 @@ public sealed class QuestionsAndPersonsTests
         => Assert.Equal(MentionStatus.Affirmed, Numbness("is numbness bad? it all started this morning, honestly").Status);
 
     [Fact]
+    public void A_start_without_a_date_after_a_question_does_not_date_it()
+        => Assert.Equal(MentionStatus.General, Numbness("is numbness bad? it just started").Status);
+
+    [Fact]
     public void A_longer_sentence_after_a_question_does_not_date_it()
         => Assert.Equal(MentionStatus.General, Numbness("is numbness bad? my class started this morning at the gym").Status);
 

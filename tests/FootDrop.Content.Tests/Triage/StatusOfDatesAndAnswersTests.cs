@@ -26,6 +26,25 @@ public sealed class StatusOfDatesAndAnswersTests
     public void A_start_in_another_clause_than_a_date_long_ago_is_new()
         => Assert.Contains("new-foot-drop", Detector.Detect("my toes started catching, my hip op was in 2015").RuleIds);
 
+    // Kneeling as a cause, and lengths of time as history, so that only the code decides whose length of time it is.
+    private static readonly RedFlagDetector WithKneeling = SmallVocabulary.Detector(SmallVocabulary.Build(
+        findings: [.. SmallVocabulary.Findings, SmallVocabulary.Find("onset-trigger", "kneeling")],
+        modifiers: [.. SmallVocabulary.Modifiers, new ContextRule(ContextCategory.Historical, ContextDirection.Both, 0, ["for ages", "for a year", "for a month", "for months", "for a decade", "for decades"])]));
+
+    [Fact]
+    public void A_spell_of_kneeling_for_ages_is_how_long_the_kneeling_lasted()
+        => Assert.Equal(MentionStatus.Affirmed, Last("foot numb, kneeling for ages", detector: WithKneeling).Status);
+
+    [Theory]
+    [InlineData("for years")]
+    [InlineData("for a year")]
+    [InlineData("for a month")]
+    [InlineData("for months")]
+    [InlineData("for a decade")]
+    [InlineData("for decades")]
+    public void Kneeling_for_months_or_years_leaves_the_sign_old(string length)
+        => Assert.Equal(MentionStatus.Historical, Last($"foot numb, kneeling {length}", detector: WithKneeling).Status);
+
     [Fact]
     public void A_comparison_that_opens_the_message_says_the_date_is_not_when_the_sign_began()
         => Assert.Equal(MentionStatus.Affirmed, Last("compared to 2015 my foot is numb").Status);
