@@ -798,8 +798,7 @@ internal sealed class MessageReading
     }
 
     /// <summary>"Falls? Not for ages." A one-to-four word question answered by a sentence that starts with a denial.</summary>
-    private bool IsShort((int Start, int End, bool IsQuestion) sentence)
-        => Enumerable.Range(sentence.Start, sentence.End - sentence.Start).Count(i => _text.Tokens[i].IsWord) <= 4;
+    private bool IsShort((int Start, int End, bool IsQuestion) sentence) => WordCount(sentence) <= 4;
 
     /// <summary>"No.", "Nope, ..." or, to the second of two questions, "Also no."</summary>
     private bool StartsWithDenial((int Start, int End, bool IsQuestion) sentence)
@@ -847,7 +846,7 @@ internal sealed class MessageReading
         var weaklyStarted = SentencesWith(_vocabulary.GeneralQuestionStarts.Where(p => p.Items.Length == 1), atStart: true);
         var dated = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
         var signed = occurrences.Where(o => !IsTime(o)).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
-        bool OnlyADate(int s) => s < _sentences.Count && dated.Contains(s) && !signed.Contains(s) && WordCount(s) <= ShortDateSentenceWords;
+        bool OnlyADate(int s) => s < _sentences.Count && dated.Contains(s) && !signed.Contains(s) && WordCount(_sentences[s]) <= ShortDateSentenceWords;
         var general = new HashSet<int>();
         for (var s = 0; s < _sentences.Count; s++)
         {
@@ -872,17 +871,8 @@ internal sealed class MessageReading
     /// <summary>A sentence this short that holds only a date ("new since the weekend", "started an hour ago") dates the one before.</summary>
     private const int ShortDateSentenceWords = 6;
 
-    private int WordCount(int sentence)
-    {
-        var (start, end, _) = _sentences[sentence];
-        var count = 0;
-        for (var i = start; i < end; i++)
-        {
-            count += _text.Tokens[i].IsWord ? 1 : 0;
-        }
-
-        return count;
-    }
+    private int WordCount((int Start, int End, bool IsQuestion) sentence)
+        => Enumerable.Range(sentence.Start, sentence.End - sentence.Start).Count(i => _text.Tokens[i].IsWord);
 
     private bool AnyMatch(Pattern[] patterns, int start, int end)
         => patterns.Any(p => Spans(p).Any(span => span.Start >= start && span.End <= end));
