@@ -326,6 +326,8 @@ public static class TextNormalizer
         ["numm"] = ["numb"],
         ["atall"] = ["at", "all"],
         ["wot"] = ["what"],
+        ["wat"] = ["what"],
+        ["wud"] = ["would"],
         ["whit"] = ["what"],
         ["sinse"] = ["since"],
         ["fal"] = ["fall"],

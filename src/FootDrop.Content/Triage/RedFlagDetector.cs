@@ -208,14 +208,16 @@ public sealed class RedFlagDetector
             }
         }
 
-        // A leg sign in a message that also speaks of a long-standing problem, with nothing that says it is new: the
-        // bot asks rather than assumes ("numb since my op, doc knows" may or may not be the same numbness).
-        if (level == CareLevel.Urgent && semanticRule is null && fired.All(r => r.Area == SignArea.Leg) && reading.HasLongStandingContext
+        // A leg sign, read by the rules or the model, in a message that also speaks of a long-standing problem, with
+        // nothing that says it is new: the bot asks rather than assumes ("numb since my op, doc knows" may or may not
+        // be the same numbness).
+        if (level == CareLevel.Urgent && semanticRule is not { Area: not SignArea.Leg } && fired.All(r => r.Area == SignArea.Leg) && reading.HasLongStandingContext
             && !affirmed.Any(m => reading.IsTiming(m.FindingId) && m.FindingId != MessageReading.WhenLongAgo)
             && _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.Leg) is { } legQuestion)
         {
-            var suspected = fired.Select(r => r.Id).ToList();
-            return new RedFlagExplanation(new RedFlagResult(CareLevel.None, [], legQuestion, DetectionSource.Rule, null, reading.MostlyAboutSomeoneElse, suspected), reading.Mentions, semantic);
+            var suspected = fired.Select(r => r.Id).Prepend(semanticRule?.Id).OfType<string>().ToList();
+            var source = semanticRule is null ? DetectionSource.Rule : DetectionSource.Semantic;
+            return new RedFlagExplanation(new RedFlagResult(CareLevel.None, [], legQuestion, source, semanticRule is null ? null : evidence, reading.MostlyAboutSomeoneElse, suspected), reading.Mentions, semantic);
         }
 
         if (level >= CareLevel.Urgent)

@@ -25,6 +25,8 @@ public sealed class AnsweredQuestionsTests
     [InlineData("is my foot going numb at all? neither no")]
     [InlineData("is my foot going numb at all? again no")]
     [InlineData("is my foot going numb at all? also none")]
+    [InlineData("is my foot going numb at all? nah nah and nah")]
+    [InlineData("is my foot going numb at all? no and no")]
     public void A_sign_asked_about_and_answered_by_a_bare_denial_is_denied(string message)
         => Assert.Equal(CareLevel.None, Level(message));
 
@@ -33,6 +35,7 @@ public sealed class AnsweredQuestionsTests
     [InlineData("is my foot going numb at all? no idea")]
     [InlineData("is my foot going numb at all? really")]
     [InlineData("is my foot going numb at all? also again")]
+    [InlineData("is my foot going numb at all? and again")]
     [InlineData("is my foot going numb at all? nope, for ages")]
     public void A_long_question_answered_by_more_than_a_bare_denial_stays_reported(string message)
         => Assert.Equal(CareLevel.Urgent, Level(message));

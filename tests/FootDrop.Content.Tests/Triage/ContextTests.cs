@@ -261,6 +261,14 @@ public sealed class ContextTests
         => Assert.Contains("getting-worse", Detector.Detect("my stroke side is getting weaker every week since new year").RuleIds);
 
     [Fact]
+    public void A_change_measured_against_the_past_is_going_on_now_whenever_the_old_stroke_was()
+        => Assert.Contains("getting-worse", Detector.Detect("my stroke was five years ago, my foot drags way more than it did").RuleIds);
+
+    [Fact]
+    public void A_change_dated_long_ago_without_a_comparison_stays_in_the_past()
+        => Assert.DoesNotContain("getting-worse", Detector.Detect("my stroke was five years ago, my foot got much worse for a while").RuleIds);
+
+    [Fact]
     public void Denying_a_whole_list_of_signs_reaches_the_end_of_the_list()
         => AssertCalm("mum says she doesnt have any of the scary things like wee problems or a numb bum");
 

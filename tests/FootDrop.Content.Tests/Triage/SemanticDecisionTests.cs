@@ -65,6 +65,31 @@ public sealed class SemanticDecisionTests
     }
 
     [Fact]
+    public async Task A_leg_sign_the_model_decides_in_a_message_about_an_old_problem_is_asked_about_not_assumed_new()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.875f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle. it all began years ago");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.Equal(["new-foot-drop"], result.Suspected);
+        Assert.Equal(DetectionSource.Semantic, result.Source);
+        Assert.Equal("leg example", result.Evidence?.Example);
+    }
+
+    [Fact]
+    public async Task A_leg_sign_the_model_decides_with_nothing_about_an_old_problem_is_urgent()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.875f)));
+
+        var result = detector.Detect("zorp quibble flanning grobbet wendle");
+
+        Assert.Equal(CareLevel.Urgent, result.Level);
+        Assert.Equal(DetectionSource.Semantic, result.Source);
+    }
+
+    [Fact]
     public async Task A_clause_no_closer_to_an_example_than_to_a_near_miss_asks_nothing()
     {
         var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.625f, nearMiss: 0.625f)));

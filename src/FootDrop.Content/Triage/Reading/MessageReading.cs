@@ -481,6 +481,13 @@ internal sealed class MessageReading
                     continue;
                 }
 
+                // "Stroke was five years ago, my foot drags way more than it did": a change measured against the past
+                // is going on now, whenever that past was.
+                if (_changeTiming.Contains(o.FindingId) && ComparesWithThePast(o))
+                {
+                    continue;
+                }
+
                 if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
@@ -516,6 +523,19 @@ internal sealed class MessageReading
     }
 
     private const int ComparisonReach = 7;
+
+    private bool ComparesWithThePast(Occurrence o)
+    {
+        for (var i = o.Start; i < o.End; i++)
+        {
+            if (IsComparison(_text.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsDateQualifier(string word)
         => IsComparison(word) || word is "not" or "never" or "passed" or "died" or "dead" or "buried";
@@ -815,8 +835,9 @@ internal sealed class MessageReading
     private bool OpensWithYes((int Start, int End, bool IsQuestion) sentence)
         => _text.Tokens[sentence.Start] is { IsWord: true } word && word.Text is "yes" or "yeah" or "yep" or "yup" or "yea" or "aye" or "ya";
 
+    /// <summary>Words of a bare denial; "and" joins denials to several questions ("nah nah and nah").</summary>
     private static bool IsDenialWord(string word)
-        => word is "no" or "nope" or "nah" or "none" or "not" or "really" or "at" or "all" or "also" or "again" or "never" or "neither" or "nothing";
+        => word is "no" or "nope" or "nah" or "none" or "not" or "really" or "at" or "all" or "also" or "again" or "never" or "neither" or "nothing" or "and";
 
     private bool IsBareDenial((int Start, int End, bool IsQuestion) sentence)
     {
