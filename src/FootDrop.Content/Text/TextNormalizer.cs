@@ -528,7 +528,11 @@ public static class TextNormalizer
                     break;
                 case ')' when i == asideEnd:
                     break;
-                case ',' or '\u2013' or '\u2014' or '(' or ')':
+                case '(' or ')':
+                    // A longer aside is a pause that remembers its bracket: what it dates stays inside it.
+                    tokens.Add(new Token(c.ToString(), TokenKind.Pause, i, i + 1));
+                    break;
+                case ',' or '\u2013' or '\u2014':
                     tokens.Add(new Token(",", TokenKind.Pause, i, i + 1));
                     break;
                 case '-' when (i == 0 || char.IsWhiteSpace(text[i - 1])) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])):

@@ -100,6 +100,10 @@ public sealed class TextNormalizerTests
         => Assert.Contains(TextNormalizer.Normalize("my foot (the one that was operated on last year) is fine").Tokens, t => t.Kind == TokenKind.Pause);
 
     [Fact]
+    public void A_longer_aside_keeps_which_bracket_opens_and_which_closes()
+        => Assert.Equal(["(", ")"], TextNormalizer.Normalize("my foot (the one that was operated on last year) is fine").Tokens.Where(t => t.Kind == TokenKind.Pause).Select(t => t.Text));
+
+    [Fact]
     public void A_question_mark_after_a_fragment_still_ends_it()
         => Assert.Equal(2, TextNormalizer.Normalize("numb? no. just tired legs").Sentences().Count());
 

@@ -33,6 +33,13 @@ public sealed class ClauseEndTests
     public void A_denial_after_a_sign_denies_it_when_the_clause_ends_there(string joiner)
         => Assert.Equal(CareLevel.None, Detector.Detect($"my foot numb none {joiner} the weather is lovely").Level);
 
+    [Theory]
+    [InlineData("my foot numb none tho")]
+    [InlineData("my foot numb none though. the weather is lovely")]
+    [InlineData("my foot numb none though, the weather is lovely")]
+    public void A_denial_closed_by_though_concedes_the_sign(string message)
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect(message).Level);
+
     [Fact]
     public void A_denial_after_a_sign_that_runs_on_into_more_words_denies_nothing()
         => Assert.Equal(CareLevel.Urgent, Detector.Detect("my foot numb none the weather is lovely").Level);

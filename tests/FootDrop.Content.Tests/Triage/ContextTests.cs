@@ -269,6 +269,30 @@ public sealed class ContextTests
         => Assert.DoesNotContain("getting-worse", Detector.Detect("my stroke was five years ago, my foot got much worse for a while").RuleIds);
 
     [Fact]
+    public void A_date_in_brackets_dates_the_clause_before_them_not_the_signs_around_it()
+        => Assert.Contains("stroke-confusion", Detector.Detect("he doesnt know where he is, asking when are we going back to Ipoh (we moved here 40 yrs ago), and keeps calling me by my late uncle's name").RuleIds);
+
+    [Fact]
+    public void A_date_in_brackets_right_after_a_sign_dates_that_sign()
+        => AssertCalm("my foot is numb (had that for years) and my back aches");
+
+    [Fact]
+    public void A_sign_inside_the_brackets_is_dated_by_the_brackets()
+        => AssertCalm("just the exercises please (the tingling in my foot went away years ago)");
+
+    [Fact]
+    public void A_denial_followed_by_though_concedes_the_sign_before_it()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("yes abit. foot numb. all good tho").RuleIds);
+
+    [Fact]
+    public void A_denial_at_the_end_of_a_clause_still_denies_the_sign_before_it()
+        => AssertCalm("tingling, all good");
+
+    [Fact]
+    public void Sitting_cross_legged_forever_says_how_long_the_sitting_lasted_not_how_old_the_foot_drop_is()
+        => Assert.Contains("new-foot-drop", Detector.Detect("now i got this right foot that drags, started after the wedding where i sat cross legged forever").RuleIds);
+
+    [Fact]
     public void Denying_a_whole_list_of_signs_reaches_the_end_of_the_list()
         => AssertCalm("mum says she doesnt have any of the scary things like wee problems or a numb bum");
 

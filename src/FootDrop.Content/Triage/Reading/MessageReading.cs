@@ -449,6 +449,7 @@ internal sealed class MessageReading
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
                     && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
                     && !(category == ContextCategory.Historical && LastsATrigger(m, o))
+                    && !(category is ContextCategory.Historical or ContextCategory.Resolved && AsideKeepsApart(m.Start, o))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
                     && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o))))
                 {
@@ -488,7 +489,7 @@ internal sealed class MessageReading
                     continue;
                 }
 
-                if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)))
+                if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)) && !AsideKeepsApart(time.Start, o))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
                 }
@@ -550,7 +551,7 @@ internal sealed class MessageReading
         => TriggerLastedBy(m) is { } trigger && (o.HeadStart <= trigger.Start || o.HeadStart >= m.End);
 
     private Occurrence? TriggerLastedBy(Modifier m)
-        => _text.Tokens[m.Start].Text == "for" && !SpansYears(m)
+        => _text.Tokens[m.Start].Text is "for" or "forever" && !SpansYears(m)
             ? _triggers.Where(t => t.End <= m.Start && m.Start - t.End <= TriggerDurationReach && _sentenceOf[t.Start] == _sentenceOf[m.Start])
                 .Select(t => (Occurrence?)t).FirstOrDefault()
             : null;
@@ -678,8 +679,10 @@ internal sealed class MessageReading
 
         // "Pins and needles since yesterday, normal?" asks; it does not deny. And a denial after a sign ends its clause
         // ("legs feel normal", "tingling? none, and..."): "his mouth's crooked and he nah answer me" denies nothing.
+        // "Foot numb, all good tho": a denial with a "though" after it, closing the clause, concedes the sign and
+        // denies the rest; "numb none, though the weather is lovely" still denies it.
         if (backward && m.Rule.Category == ContextCategory.Negated
-            && (_sentences[_sentenceOf[m.Start]].IsQuestion || !EndsClause(m.End)))
+            && (_sentences[_sentenceOf[m.Start]].IsQuestion || !EndsClause(m.End) || ConcedesAt(m.End)))
         {
             return false;
         }
@@ -729,11 +732,47 @@ internal sealed class MessageReading
         => word is "and" or "but" or "so" or "or" or "though" or "thanks" or "thank" or "now" or "too" or "as" or "thankfully" or "luckily"
             or "lol" or "haha" or "lmao";
 
+    private bool ConcedesAt(int next)
+        => next < _text.Tokens.Count && _text.Tokens[next].Text == "though" && EndsClause(next + 1);
+
     private bool EndsClause(int next)
         => next >= _text.Tokens.Count || !_text.Tokens[next].IsWord || IsClauseJoiner(_text.Tokens[next].Text);
 
     /// <summary>A clause: the stretch of a sentence between commas (and sentence ends), numbered by its first token.</summary>
     private int ClauseOf(int token) => _clauseStart[token];
+
+    /// <summary>
+    /// "Doesn't know where he is, asking when we go back to Ipoh (we moved here 40 yrs ago)": a date or a word of the
+    /// past inside brackets tells about the clause the brackets follow, and about nothing else in the sentence.
+    /// </summary>
+    private bool AsideKeepsApart(int marker, Occurrence o)
+    {
+        var open = -1;
+        for (var i = marker - 1; i >= 0 && _text.Tokens[i].Kind != TokenKind.SentenceEnd && open < 0; i--)
+        {
+            open = _text.Tokens[i].Text switch
+            {
+                "(" => i,
+                ")" => int.MaxValue,
+                _ => open,
+            };
+        }
+
+        if (open is < 0 or int.MaxValue)
+        {
+            return false;
+        }
+
+        var close = marker;
+        while (close < _text.Tokens.Count && _text.Tokens[close].Kind != TokenKind.SentenceEnd && _text.Tokens[close].Text != ")")
+        {
+            close++;
+        }
+
+        var inside = o.HeadStart > open && o.HeadEnd <= close;
+        var before = open > 0 && ClauseOf(o.HeadStart) == ClauseOf(open - 1);
+        return !inside && !before;
+    }
 
     private bool TerminatorBetween(Occurrence a, Occurrence b, List<Modifier> terminators)
     {

@@ -70,7 +70,7 @@ internal sealed partial class TimeExpressions
                 if (!text.Tokens[i].IsWord)
                 {
                     // A comma stays: "on Saturday, 2 hours long" is a day and a length, not "Saturday the 2nd".
-                    if (text.Tokens[i].Text == "," && builder.Length > 0)
+                    if (text.Tokens[i].Kind == TokenKind.Pause && builder.Length > 0)
                     {
                         builder.Append(',');
                     }
