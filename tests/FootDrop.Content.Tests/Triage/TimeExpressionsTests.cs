@@ -61,6 +61,17 @@ public sealed class TimeExpressionsTests
     public void One_day_is_some_day_not_a_day_ago(string text) => Assert.Empty(Find(text));
 
     [Theory]
+    [InlineData("high stepping all day wears me out")]
+    [InlineData("i wear the brace all day long")]
+    [InlineData("the calf aches all night")]
+    [InlineData("the calf aches all night long")]
+    public void All_day_or_all_night_says_how_long_not_since_when(string text) => Assert.Empty(Find(text));
+
+    [Fact]
+    public void A_day_named_beside_all_day_is_still_a_time()
+        => Assert.Single(Find("numb all day yesterday"));
+
+    [Theory]
     [InlineData("numb for one day")]
     [InlineData("it went numb within one day")]
     public void One_day_after_for_or_within_is_still_how_long(string text) => Assert.Single(Find(text));

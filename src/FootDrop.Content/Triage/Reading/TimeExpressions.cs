@@ -114,10 +114,11 @@ internal sealed partial class TimeExpressions
     /// ("had my hip done in March and since then the foot won't lift" was written as recent, and dating it to this
     /// year's March would make a new foot drop history). "Now" says when
     /// something is, not when it began. "Week 6" of a timeline ("week 1 the toe caught ... week 6 the calf is thinner")
-    /// counts from the story's start, not from January; "back in the day" is no today.
+    /// counts from the story's start, not from January; "back in the day" is no today; "high stepping all day wears me
+    /// out" says how long, not since when.
     /// </summary>
     private static bool IsAmbiguous(string text)
-        => text is "now" or "right now" or "just now" or "currently" or "the day" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text)) || CountedPeriod().IsMatch(text);
+        => text is "now" or "right now" or "just now" or "currently" or "the day" or "all day" or "all day long" or "all night" or "all night long" || (!text.Contains(' ', StringComparison.Ordinal) && Months.Contains(text)) || CountedPeriod().IsMatch(text);
 
     [GeneratedRegex(@"^(?:week|day|month) \d{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CountedPeriod();
