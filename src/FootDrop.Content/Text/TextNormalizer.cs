@@ -508,7 +508,7 @@ public static class TextNormalizer
 
             switch (c)
             {
-                case '.' or '!' or '?' or ';' or ':' or '\n' or '\r' or '\u2026':
+                case '.' or '!' or '?' or ';' or '\n' or '\r' or '\u2026':
                     // "..." and "?!" are one end, and the question mark wins: it marks the sentence as a question.
                     var mark = c == '?' ? "?" : c is '\n' or '\r' ? "\n" : ".";
                     if (tokens.Count > 0 && tokens[^1].Kind == TokenKind.SentenceEnd)
@@ -532,7 +532,8 @@ public static class TextNormalizer
                     // A longer aside is a pause that remembers its bracket: what it dates stays inside it.
                     tokens.Add(new Token(c.ToString(), TokenKind.Pause, i, i + 1));
                     break;
-                case ',' or '\u2013' or '\u2014':
+                case ',' or ':' or '\u2013' or '\u2014':
+                    // A colon joins a label to what it says: "pain down the leg: no" is read like "pain down the leg, no".
                     tokens.Add(new Token(",", TokenKind.Pause, i, i + 1));
                     break;
                 case '-' when (i == 0 || char.IsWhiteSpace(text[i - 1])) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])):
@@ -587,7 +588,7 @@ public static class TextNormalizer
             }
             else if (token.Kind == TokenKind.SentenceEnd)
             {
-                if (token.Text != "?" && words is > 0 and <= FragmentWords && i + 1 < tokens.Count)
+                if (token.Text != "?" && words is > 0 and <= FragmentWords && i + 1 < tokens.Count && !QuestionFollows(tokens, i))
                 {
                     tokens[i] = token with { Text = ",", Kind = TokenKind.Pause };
                 }
@@ -595,6 +596,20 @@ public static class TextNormalizer
                 words = 0;
             }
         }
+    }
+
+    /// <summary>"Falls: none. So I can start?" A fragment is not joined to a question after it, which would make it a question too.</summary>
+    private static bool QuestionFollows(List<Token> tokens, int end)
+    {
+        for (var i = end + 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.SentenceEnd)
+            {
+                return tokens[i].Text == "?";
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words of a phrase written in content (a clinician's "can't lift" is "can not lift").</summary>

@@ -104,6 +104,18 @@ public sealed class TextNormalizerTests
         => Assert.Equal(["(", ")"], TextNormalizer.Normalize("my foot (the one that was operated on last year) is fine").Tokens.Where(t => t.Kind == TokenKind.Pause).Select(t => t.Text));
 
     [Fact]
+    public void A_colon_is_a_pause_between_a_label_and_what_it_says()
+        => Assert.Equal(["pain", "down", "the", "leg", ",", "no"], TextNormalizer.Normalize("pain down the leg: no").Tokens.Select(t => t.Text));
+
+    [Fact]
+    public void A_fragment_is_not_joined_to_a_question_after_it()
+        => Assert.Equal([false, true], TextNormalizer.Normalize("falls: none. so i can start?").Sentences().Select(s => s.IsQuestion));
+
+    [Fact]
+    public void A_fragment_is_still_joined_to_a_statement_after_it()
+        => Assert.Single(TextNormalizer.Normalize("head. worst ever").Sentences());
+
+    [Fact]
     public void A_question_mark_after_a_fragment_still_ends_it()
         => Assert.Equal(2, TextNormalizer.Normalize("numb? no. just tired legs").Sentences().Count());
 

@@ -293,6 +293,14 @@ public sealed class ContextTests
         => Assert.Contains("new-foot-drop", Detector.Detect("now i got this right foot that drags, started after the wedding where i sat cross legged forever").RuleIds);
 
     [Fact]
+    public void A_checklist_answered_no_item_by_item_raises_no_alarm()
+        => AssertCalm("Answering the check list: 1. numbness: no. 2. pain down the leg: no. 3. bladder and bowel: normal. 5. falls: none. So I can start?");
+
+    [Fact]
+    public void A_checklist_item_answered_yes_is_reported()
+        => Assert.Contains("radiating-leg-pain", Detector.Detect("1. numbness: no. 2. pain down the leg: yes, since monday").RuleIds);
+
+    [Fact]
     public void Denying_a_whole_list_of_signs_reaches_the_end_of_the_list()
         => AssertCalm("mum says she doesnt have any of the scary things like wee problems or a numb bum");
 
