@@ -66,6 +66,10 @@ public sealed class QuestionsAndPersonsTests
         => Assert.Equal(MentionStatus.General, SmallVocabulary.Detector().Explain("is numbness bad? fell this morning").Mentions.First(m => m.FindingId == "numbness").Status);
 
     [Fact]
+    public void A_dating_sentence_that_names_a_cause_still_dates_the_question_before_it()
+        => Assert.Equal(MentionStatus.Affirmed, Detectors.RulesOnly.Explain("is foot drop bad? started 10 days after the op").Mentions.First(m => m.FindingId == "foot-drop-named").Status);
+
+    [Fact]
     public void A_sign_with_no_person_named_is_the_writers()
         => Assert.False(Numbness("numbness in the foot").AboutSomeoneElse);
 

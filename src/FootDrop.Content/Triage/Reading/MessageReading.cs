@@ -905,7 +905,8 @@ internal sealed class MessageReading
         // A single question word ("is", "can") starts a general question only with a question mark or a general phrase.
         var weaklyStarted = SentencesWith(_vocabulary.GeneralQuestionStarts.Where(p => p.Items.Length == 1), atStart: true);
         var dated = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
-        var signed = occurrences.Where(o => !IsTime(o)).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
+        // A cause beside the date still only dates the question: "is new foot drop after a knee replacement serious? res is 10 days post op".
+        var signed = occurrences.Where(o => !IsTime(o) && o.FindingId != OnsetTrigger).Select(o => _sentenceOf[o.HeadStart]).ToHashSet();
         bool OnlyADate(int s) => s < _sentences.Count && dated.Contains(s) && !signed.Contains(s) && WordCount(_sentences[s]) <= ShortDateSentenceWords;
         var general = new HashSet<int>();
         for (var s = 0; s < _sentences.Count; s++)
