@@ -277,6 +277,22 @@ public sealed class ContextTests
         => AssertCalm("my foot is numb (had that for years) and my back aches");
 
     [Fact]
+    public void A_date_in_brackets_at_the_very_start_dates_nothing_after_them()
+        => Assert.Contains("stroke-confusion", Detector.Detect("(we moved here from Ipoh 40 yrs ago) and now he doesnt know where he is and keeps calling me by my late uncle's name").RuleIds);
+
+    [Fact]
+    public void A_bracket_left_open_to_the_end_of_the_message_is_read_to_the_end()
+        => Assert.Contains("stroke-confusion", Detector.Detect("he doesnt know where he is, asking when are we going back to Ipoh (we moved here 40 yrs ago").RuleIds);
+
+    [Fact]
+    public void A_sign_inside_the_brackets_after_their_date_is_dated_by_it()
+        => AssertCalm("just the exercises please (years ago my foot went numb)");
+
+    [Fact]
+    public void A_date_after_closed_brackets_is_outside_them_and_dates_the_sentence()
+        => AssertCalm("numb foot, been like that (the left one, not the right one) for years");
+
+    [Fact]
     public void A_sign_inside_the_brackets_is_dated_by_the_brackets()
         => AssertCalm("just the exercises please (the tingling in my foot went away years ago)");
 

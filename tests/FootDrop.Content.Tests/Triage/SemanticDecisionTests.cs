@@ -79,6 +79,19 @@ public sealed class SemanticDecisionTests
     }
 
     [Fact]
+    public async Task A_leg_sign_the_rules_read_in_a_message_about_an_old_problem_is_asked_about_as_the_rules_and_not_the_models()
+    {
+        var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.5f)));
+
+        var result = detector.Detect("my foot is numb. zorp quibble flanning grobbet wendle. it all began years ago");
+
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+        Assert.Equal(["new-numbness"], result.Suspected);
+        Assert.Equal(DetectionSource.Rule, result.Source);
+        Assert.Null(result.Evidence);
+    }
+
+    [Fact]
     public async Task A_leg_sign_the_model_decides_with_nothing_about_an_old_problem_is_urgent()
     {
         var detector = await DetectorAsync(("zorp quibble flanning grobbet wendle", Close(leg: 0.875f)));
