@@ -211,7 +211,7 @@ public sealed class RedFlagDetector
         // A leg sign, read by the rules or the model, in a message that also speaks of a long-standing problem, with
         // nothing that says it is new: the bot asks rather than assumes ("numb since my op, doc knows" may or may not
         // be the same numbness).
-        if (level == CareLevel.Urgent && semanticRule is not { Area: not SignArea.Leg } && fired.All(r => r.Area == SignArea.Leg) && reading.HasLongStandingContext
+        if (level == CareLevel.Urgent && (semanticRule is null || semanticRule.Area == SignArea.Leg) && fired.All(r => r.Area == SignArea.Leg) && reading.HasLongStandingContext
             && !affirmed.Any(m => reading.IsTiming(m.FindingId) && m.FindingId != MessageReading.WhenLongAgo)
             && _vocabulary.Clarify.FirstOrDefault(q => q.Area == SignArea.Leg) is { } legQuestion)
         {
