@@ -45,6 +45,23 @@ public static class LanguageGuess
         "muh", "munh", "tedha", "zubaan", "haath", "sunn", "dard", "kamar", "sar", "peshab", "susu", "chakkar", "samajh",
         "uth", "hil", "hila", "dikh", "dikhna", "mehsoos", "ajeeb", "theek", "paa", "paayi", "pairon", "taang",
         "taange", "taango", "chehra", "aankh", "bol", "bolne", "nikal", "ulti", "kuchh", "wahan", "yahan", "kab", "kyonki",
+        // Bengali written in Latin letters ("ammu kotha bolte parche na"): verb forms and grammar words again.
+        "parche", "parchen", "parchi", "parchena", "parena", "korche", "korchen", "korchi", "korte", "bolte", "bolche",
+        "hocche", "hochche", "hoise", "hoyeche", "hoye", "hobe", "ekhon", "amar", "amader", "tomar", "onek", "khub",
+        "keno", "kemon", "nai", "nei", "kintu", "theke", "jonno", "diye", "gelo", "geche", "uthte", "hatte", "dhorte",
+        "kotha", "mukh", "beka", "hath", "matha", "betha", "byatha", "ekta", "ektu", "shob", "sob",
+        // Tagalog ("si papa hindi maangat yung paa niya"): grammar words, not the family words ("papa", "kuya", "lola")
+        // nor the few that English shares ("may", "din", "na", "sa").
+        "yung", "niya", "ng", "ang", "mga", "ni", "si", "lang", "daw", "po", "siya", "ba", "ngayon", "hindi", "sabi",
+        "ako", "tapos", "wala", "walang", "naman", "parang", "rin", "nung", "kasi", "ano", "namin", "bago", "dati",
+        "pwede", "kaya", "isang", "yun", "kahit", "kung", "habang", "nasa", "kay", "nila", "kanina", "kami", "biglang",
+        "kahapon", "kagabi", "dapat", "talaga", "dun", "buong", "paa", "binti", "manhid", "sakit", "likod", "nang",
+        "mo", "ito", "iyon", "natin", "tayo", "sila", "niyo", "ninyo", "makalakad", "maglakad", "naglalakad",
+        "ngayong", "araw", "lagi", "ulit", "konti", "maayos", "isa", "yan", "iyan", "ganun", "ganito", "ganyan", "nga",
+        "pala", "sana", "baka", "kanya", "kanyang", "lakad", "tuhod", "kamay", "braso", "mukha", "bibig", "salita",
+        "ihi", "dumi", "ulo", "balakang", "hilo", "nahihilo", "masakit", "sumasakit", "hirap", "pagod", "tulong",
+        "natumba", "natitisod", "humihina", "nanghihina", "maramdaman", "maiangat", "makatayo", "makaihi", "makapagsalita",
+        "lumalabas", "nakatingin", "nanlambot", "hagdan", "papuntang", "pangatlo", "gagawin", "biglaan",
     };
 
     public static bool IsLikelyNotEnglish(string? text)

@@ -78,6 +78,7 @@ public sealed class RedFlagDetector
     private readonly Dictionary<string, RedFlagRule> _rulesById;
     private readonly HashSet<string> _legFindings;
     private readonly HashSet<string> _emergencyFindings;
+    private readonly HashSet<string> _newOnsetFindings;
 
     public RedFlagDetector(RedFlagVocabulary vocabulary, TimeProvider? time = null, SemanticReader? semantic = null)
     {
@@ -89,6 +90,7 @@ public sealed class RedFlagDetector
         _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _legFindings = vocabulary.Rules.Where(r => r.Area == SignArea.Leg && !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
         _emergencyFindings = vocabulary.Rules.Where(r => r.Level == CareLevel.Emergency).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
+        _newOnsetFindings = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     public RedFlagVocabulary Vocabulary => _vocabulary;
@@ -147,6 +149,13 @@ public sealed class RedFlagDetector
         var fired = firing.Where(rule => !rule.IsHint).ToList();
         var note = _vocabulary.Notes.FirstOrDefault(n => Fires(n.All, [], n.Within, affirmed, affirmedIds));
         var hintAreas = firing.Where(rule => rule.IsHint && !(rule.Area == SignArea.Leg && note is { InsteadOfLegQuestion: true })).Select(rule => rule.Area).ToHashSet();
+
+        // "Yes, new. Started Monday": a short yes that says something is new or recent, naming no sign, answers a question
+        // about the foot that this message did not carry. The leg question asks what is new rather than letting it pass.
+        if (fired.Count == 0 && IsShortYes(normalized) && affirmed.Any(m => m.FindingId is MessageReading.WhenRecent or MessageReading.WhenHours || _newOnsetFindings.Contains(m.FindingId)))
+        {
+            hintAreas.Add(SignArea.Leg);
+        }
 
         // A leg sign that stopped only recently ("it's stopped, but it did it yesterday as well") is asked about, not
         // dropped; a passing stroke-like sign explained away ("slept on his arm last week") is left to the rules.
@@ -272,6 +281,14 @@ public sealed class RedFlagDetector
             : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes], ThenClarify: then);
         return new RedFlagExplanation(result, reading.Mentions, semantic);
     }
+
+    /// <summary>A message of at most <see cref="ShortYesWords"/> words that opens with a yes.</summary>
+    private static bool IsShortYes(Text.NormalizedText text)
+        => text.Words.Count <= ShortYesWords && text.Words.Count > 1 && IsYesWord(text.Words[0]);
+
+    private const int ShortYesWords = 9;
+
+    private static bool IsYesWord(string word) => word is "yes" or "yeah" or "yep" or "yup" or "yea" or "aye" or "ya";
 
     private static bool Fires(IReadOnlyList<IReadOnlyList<string>> all, IReadOnlyList<string> unless, int? within, List<FindingMention> affirmed, HashSet<string> affirmedIds)
     {

@@ -14,6 +14,8 @@ public sealed class LanguageGuessTests
     [InlineData("قدمي مخدرة")]
     [InlineData("nani ka muh achanak tedha ho gaya pls help")]
     [InlineData("nana ki zubaan ladkhada rahi rn")]
+    [InlineData("nanu kotha bolte parche na, mukh ta beka hoye geche")]
+    [InlineData("si lolo hindi makapagsalita ng maayos kanina pa")]
     public void Another_language_is_recognised(string text) => Assert.True(LanguageGuess.IsLikelyNotEnglish(text));
 
     [Theory]
@@ -24,6 +26,8 @@ public sealed class LanguageGuessTests
     [InlineData("AFO")]
     [InlineData("la la la my foot is dragging")]
     [InlineData("yaar my nani ka foot is numb since kal")]
+    [InlineData("my ammu cant lift her foot since yesterday, onek worried")]
+    [InlineData("my lolo's foot has been dragging since monday po")]
     public void English_however_it_is_typed_is_read_as_english(string text) => Assert.False(LanguageGuess.IsLikelyNotEnglish(text));
 
     [Theory]

@@ -388,6 +388,98 @@ public sealed class ContextTests
     public void For_ages_more_than_eight_words_after_the_kneeling_is_not_the_kneeling()
         => Assert.DoesNotContain("new-foot-drop", Detector.Detect("after kneeling I went home and had my tea and watched the telly for ages, my foot drags").RuleIds);
 
+    [Fact]
+    public void A_sign_denied_later_in_a_clause_that_says_today_is_over()
+        => AssertCalm("I felt dizzy last night getting out of bed, the doctor changed my tablets and today no dizziness at all");
+
+    [Fact]
+    public void A_later_denial_that_does_not_say_now_leaves_the_sign_reported()
+        => Assert.Contains("dizziness", Detector.Detect("dizzy yesterday, no dizziness when lying down").RuleIds);
+
+    [Fact]
+    public void A_later_denial_today_undoes_only_the_sign_it_names()
+        => Assert.Contains("stroke-face-droop", Detector.Detect("her face was drooping an hour ago, now no numbness in her hand").RuleIds);
+
+    [Fact]
+    public void A_later_denial_undoes_nothing_in_its_own_clause()
+        => Assert.Contains("dizziness", Detector.Detect("now dizzy again after no dizziness at all all week").RuleIds);
+
+    [Fact]
+    public void All_my_sixty_years_measures_a_lifetime_not_when_the_headache_began()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("Sudden headache like being hit with a bat, the worst in all my sixty years").Level);
+
+    [Fact]
+    public void A_cord_contusion_is_not_read_as_confusion()
+        => AssertCalm("my physio says it was a cord contusion and the foot is steady, can I have more stretches");
+
+    [Fact]
+    public void Asking_what_sign_means_a_stroke_asks_rather_than_reports()
+        => AssertCalm("what sign mean he is having a stroke");
+
+    [Fact]
+    public void Asking_how_to_tell_she_is_having_a_stroke_asks_rather_than_reports()
+        => AssertCalm("how will I know if she is having a stroke");
+
+    [Fact]
+    public void Not_knowing_whether_she_is_having_a_stroke_is_still_a_stroke_suspected()
+        => Assert.Contains("stroke-suspected", Detector.Detect("i dont know if she is having a stroke").RuleIds);
+
+    [Fact]
+    public void Numbness_after_an_anaesthetic_then_gone_is_over()
+        => AssertCalm("my legs were numb after the spinal anaesthetic for the op, then gone");
+
+    [Fact]
+    public void A_catheter_after_an_operation_that_is_long_finished_is_over()
+        => AssertCalm("she could not pee after her knee op and had a catheter, but that is long finished");
+
+    [Fact]
+    public void Tingling_that_is_the_old_one_is_not_new()
+        => Assert.False(Detector.Detect("my toes tingle but it is the old one from the chemo, nothing different").IsRedFlag);
+
+    [Fact]
+    public void Tingling_before_but_and_something_else_that_is_old_is_still_reported()
+        => Assert.Equal(MentionStatus.Affirmed, Detector.Explain("my toes tingle but my knee is the old one").Mentions.First(m => m.FindingId == "numbness").Status);
+
+    [Fact]
+    public void A_brace_worn_for_years_that_no_longer_keeps_the_toes_up_is_a_change_now()
+        => Assert.Contains("brace-no-longer-helping", Detector.Detect("the brace I have worn for nine years no longer keeps my toes up").RuleIds);
+
+    [Fact]
+    public void Catching_ma_toe_on_the_kerb_for_a_week_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("been catching ma toe on the kerb for a week or so, right foot").RuleIds);
+
+    [Fact]
+    public void An_ankle_that_will_not_bend_up_since_sunday_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("her ankle will not bend up at all since sunday").RuleIds);
+
+    [Fact]
+    public void Voice_typing_writing_rubbish_is_not_slurred_speech()
+        => AssertCalm("sorry the voice typing keeps writing rubbish, I meant toe lifts");
+
+    [Fact]
+    public void Asking_whether_stretches_stop_her_getting_worse_reports_nothing()
+        => AssertCalm("will the stretches stop her getting worse?");
+
+    [Fact]
+    public void Asking_what_saddle_numbness_means_reports_nothing()
+        => AssertCalm("what do you mean by saddle numbness? none of that here anyway");
+
+    [Fact]
+    public void Hands_weak_since_my_twenties_are_long_standing()
+        => AssertCalm("my hands have been weak since my twenties with the CMT, so excuse the typing");
+
+    [Fact]
+    public void A_calf_thinner_than_it_was_months_ago_is_getting_worse()
+        => Assert.Contains("getting-worse", Detector.Detect("his calf looks thinner than it did three months ago").RuleIds);
+
+    [Fact]
+    public void A_shin_that_did_not_look_like_that_before_is_getting_worse()
+        => Assert.Contains("getting-worse", Detector.Detect("the front of her shin looks hollow, it did not look like that before").RuleIds);
+
+    [Fact]
+    public void A_story_of_sciatica_in_1962_is_history()
+        => Assert.DoesNotContain("radiating-leg-pain", Detector.Detect("he had sciatica down his leg on the farm. but that was like 1962").RuleIds);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

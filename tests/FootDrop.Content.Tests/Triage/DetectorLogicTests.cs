@@ -314,4 +314,39 @@ public sealed class DetectorLogicTests
     [Fact]
     public void A_detector_given_no_clock_reads_with_the_system_clock()
         => Assert.Equal(CareLevel.Urgent, new RedFlagDetector(SmallVocabulary.Build()).Detect("my toes keep catching and it started today").Level);
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("yeah")]
+    [InlineData("yep")]
+    [InlineData("yup")]
+    [InlineData("yea")]
+    [InlineData("aye")]
+    [InlineData("ya")]
+    public void A_short_yes_that_something_is_new_gets_the_leg_question(string yes)
+        => Assert.Equal("clarify-leg", Detector.Detect($"{yes}, new since monday").Clarify?.Id);
+
+    [Fact]
+    public void A_yes_of_nine_words_that_something_is_new_gets_the_leg_question()
+        => Assert.Equal("clarify-leg", Detector.Detect("yes it is new one two three four five").Clarify?.Id);
+
+    [Fact]
+    public void A_yes_of_ten_words_is_a_message_of_its_own_not_a_short_answer()
+        => Assert.Null(Detector.Detect("yes it is new one two three four five six").Clarify);
+
+    [Fact]
+    public void A_bare_yes_asks_nothing()
+        => Assert.Null(Detector.Detect("yes").Clarify);
+
+    [Fact]
+    public void Something_new_without_a_yes_asks_nothing()
+        => Assert.Null(Detector.Detect("it is new since monday").Clarify);
+
+    [Fact]
+    public void A_short_yes_with_nothing_new_or_recent_asks_nothing()
+        => Assert.Null(Detector.Detect("yes it was fine").Clarify);
+
+    [Fact]
+    public void A_short_yes_that_names_a_sign_gets_its_advice_not_the_question()
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect("yes my foot went numb, new").Level);
 }

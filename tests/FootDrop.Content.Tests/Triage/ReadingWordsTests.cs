@@ -176,4 +176,82 @@ public sealed class ReadingWordsTests
     [Fact]
     public void A_long_ago_date_at_the_start_of_a_message_makes_a_change_history()
         => Assert.Equal(CareLevel.None, ChangeDetector().Detect("2019 my foot got worse").Level);
+
+    private static MentionStatus FirstStatus(string message, string findingId)
+        => SmallVocabulary.Detector().Explain(message).Mentions.First(m => m.FindingId == findingId).Status;
+
+    [Theory]
+    [InlineData("today")]
+    [InlineData("now")]
+    [InlineData("tonight")]
+    public void A_sign_denied_later_in_a_clause_that_says_now_is_over(string now)
+        => Assert.Equal(MentionStatus.Resolved, FirstStatus($"numb this morning. {now} no numbness", "numbness"));
+
+    [Fact]
+    public void A_later_denial_without_a_word_for_now_leaves_the_sign_reported()
+        => Assert.Equal(MentionStatus.Affirmed, FirstStatus("numb this morning. later no numbness", "numbness"));
+
+    [Fact]
+    public void A_later_denial_that_says_now_only_after_the_sign_leaves_the_earlier_one_reported()
+        => Assert.Equal(MentionStatus.Affirmed, FirstStatus("numb this morning. no numbness now", "numbness"));
+
+    [Fact]
+    public void A_sign_over_because_it_was_denied_later_says_so()
+        => Assert.Equal("denied now, later in the message", SmallVocabulary.Detector().Explain("numb this morning. today no numbness").Mentions.First(m => m.FindingId == "numbness").Why);
+
+    [Fact]
+    public void A_later_denial_of_another_sign_leaves_the_first_reported()
+        => Assert.Equal(MentionStatus.Affirmed, FirstStatus("numb this morning. today no fell", "numbness"));
+
+    [Theory]
+    [InlineData("my")]
+    [InlineData("his")]
+    [InlineData("her")]
+    [InlineData("their")]
+    public void A_span_of_years_after_all_and_a_possessive_is_a_lifetime_not_when_the_sign_began(string possessive)
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf(SmallVocabulary.Detector(), $"toes catching, worst in all {possessive} 60 years", "foot-drop-sign"));
+
+    [Fact]
+    public void A_span_of_years_after_a_possessive_without_all_still_dates_the_sign()
+        => Assert.NotEqual(MentionStatus.Affirmed, StatusOf(SmallVocabulary.Detector(), "toes catching, worst in my 60 years", "foot-drop-sign"));
+
+    [Fact]
+    public void A_span_of_years_after_all_without_a_possessive_still_dates_the_sign()
+        => Assert.NotEqual(MentionStatus.Affirmed, StatusOf(SmallVocabulary.Detector(), "toes catching, worst in all 60 years", "foot-drop-sign"));
+
+    private static MentionStatus BraceStatus(string phrase, string message)
+    {
+        var vocabulary = SmallVocabulary.Build(findings: [.. SmallVocabulary.Findings, SmallVocabulary.Timed("brace-not-helping", FindingTiming.Change, phrase)]);
+        return StatusOf(SmallVocabulary.Detector(vocabulary), message, "brace-not-helping");
+    }
+
+    [Fact]
+    public void A_change_said_with_no_longer_is_going_on_now_whatever_its_date()
+        => Assert.Equal(MentionStatus.Affirmed, BraceStatus("no longer helps", "my brace from 2015 no longer helps"));
+
+    [Fact]
+    public void Longer_without_no_is_no_comparison_and_the_date_makes_it_old()
+        => Assert.Equal(MentionStatus.Historical, BraceStatus("longer helps", "my brace from 2015 longer helps"));
+
+    [Fact]
+    public void No_before_the_sign_itself_is_not_part_of_its_comparison()
+        => Assert.NotEqual(MentionStatus.Affirmed, BraceStatus("longer helps", "my brace from 2015 no longer helps"));
+
+    private static MentionStatus ThinnerStatus(string message, FindingTiming? timing = FindingTiming.Change)
+    {
+        var thinner = timing is { } t ? SmallVocabulary.Timed("thinner", t, "thinner than") : SmallVocabulary.Find("thinner", "thinner than");
+        return StatusOf(SmallVocabulary.Detector(SmallVocabulary.Build(findings: [.. SmallVocabulary.Findings, thinner])), message, "thinner");
+    }
+
+    [Fact]
+    public void The_past_a_change_is_measured_against_does_not_make_the_change_old()
+        => Assert.Equal(MentionStatus.Affirmed, ThinnerStatus("my calf is thinner than 3 years ago"));
+
+    [Fact]
+    public void A_past_before_the_comparison_still_makes_the_change_old()
+        => Assert.Equal(MentionStatus.Historical, ThinnerStatus("years ago my calf was thinner than now"));
+
+    [Fact]
+    public void Only_a_change_is_measured_against_the_past_after_it()
+        => Assert.Equal(MentionStatus.Historical, ThinnerStatus("my calf is thinner than 3 years ago", timing: null));
 }

@@ -205,4 +205,22 @@ public sealed class TimeExpressionsTests
 
         Assert.Equal(CareLevel.Emergency, detector.Detect("tonight his face dropped on one side").Level);
     }
+
+    [Theory]
+    [InlineData("since like wednesday")]
+    [InlineData("for like 3 weeks")]
+    [InlineData("about like 3 weeks ago")]
+    [InlineData("over like 3 weeks")]
+    public void A_hedging_like_after_a_time_word_is_left_out(string text) => Assert.Single(Find(text));
+
+    [Fact]
+    public void A_hedged_time_keeps_its_words_from_the_time_word_on()
+    {
+        var time = Assert.Single(Find("yes since like wednesday"));
+
+        Assert.Equal((1, 4), (time.StartToken, time.EndToken));
+    }
+
+    [Fact]
+    public void Like_at_the_end_is_not_left_out() => Assert.Empty(Find("since like"));
 }

@@ -106,11 +106,11 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.True(figures.FalseAlarmRate <= 0.028 && figures.ClarifyRate <= 0.12, $"false alarms: {figures.FalseAlarms}, questions: {figures.BenignClarified} of {figures.Benign}");
     }
 
-    // Hindi written in Latin letters (tests/triage-corpus/other-language) is a language the bot does not read. Short of an
-    // emergency read in it, the bot answers such a message with its only-English reply, which carries the emergency
-    // advice, before any advice of its own (FootDropBot). Either way, no warning may get neither.
+    // Hindi, Bengali and Tagalog written in Latin letters (tests/triage-corpus/other-language) are languages the bot does
+    // not read. Short of an emergency read in one, the bot answers such a message with its only-English reply, which
+    // carries the emergency advice, before any advice of its own (FootDropBot). Either way, no warning may get neither.
     [Fact]
-    public void Every_warning_written_in_romanised_Hindi_gets_its_advice_or_the_only_English_reply()
+    public void Every_warning_written_in_another_language_in_latin_letters_gets_its_advice_or_the_only_English_reply()
     {
         var messages = Corpus.Load("other-language");
         var missed = messages.Where(m => m.Label is Label.Emergency or Label.Urgent).Where(m =>
@@ -121,7 +121,7 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
             return !advised && !toldOnlyEnglish;
         }).Select(m => $"{m.Label}: {m.Text}").ToList();
 
-        Assert.True(messages.Count >= 100, $"{messages.Count} messages");
+        Assert.True(messages.Count >= 200, $"{messages.Count} messages");
         Assert.True(missed.Count == 0, string.Join(Environment.NewLine, missed));
     }
 

@@ -338,6 +338,7 @@ internal sealed class MessageReading
 
         InheritListNegation(ordered, statuses);
         NegateAnsweredQuestions(ordered, statuses);
+        ResolveByLaterDenial(ordered, statuses);
 
         return ordered.Select(o => new FindingMention(o.FindingId, o.Start, o.End, statuses[o].Status, IsAboutSomeoneElse(o, people), statuses[o].Why)).ToList();
     }
@@ -449,6 +450,7 @@ internal sealed class MessageReading
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
                     && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
                     && !(category == ContextCategory.Historical && LastsATrigger(m, o))
+                    && !(category == ContextCategory.Historical && IsWhatAChangeIsMeasuredAgainst(m, o))
                     && !(category is ContextCategory.Historical or ContextCategory.Resolved && AsideKeepsApart(m.Start, o))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
                     && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o))))
@@ -519,17 +521,46 @@ internal sealed class MessageReading
             return true;
         }
 
+        // "The worst I've known in all my eighty years" measures a lifetime.
+        if (time.Start >= 2 && _text.Tokens[time.Start - 2].Text == "all" && _text.Tokens[time.Start - 1].Text is "my" or "his" or "her" or "their")
+        {
+            return true;
+        }
+
         // A comparison reaches further back than a denial: "flopping harder than it's been in over a year".
         return WordBack(time.Start - 1, 4, IsDateQualifier) || WordBack(time.Start - 1, ComparisonReach, IsComparison);
     }
 
     private const int ComparisonReach = 7;
 
+    /// <summary>
+    /// "His calf looks thinner than it did three months ago": the past after "than" is what a change is measured
+    /// against, so the change is going on now. "It used to be worse than now" has its past before the comparison.
+    /// </summary>
+    private bool IsWhatAChangeIsMeasuredAgainst(Modifier m, Occurrence o)
+    {
+        if (!_changeTiming.Contains(o.FindingId))
+        {
+            return false;
+        }
+
+        for (var i = o.Start; i < o.End; i++)
+        {
+            if (IsComparison(_text.Tokens[i].Text))
+            {
+                return m.Start > i;
+            }
+        }
+
+        return false;
+    }
+
     private bool ComparesWithThePast(Occurrence o)
     {
         for (var i = o.Start; i < o.End; i++)
         {
-            if (IsComparison(_text.Tokens[i].Text))
+            // "The brace I've had eleven years no longer keeps my toes up": "no longer" compares with the past too.
+            if (IsComparison(_text.Tokens[i].Text) || (i > o.Start && _text.Tokens[i - 1].Text == "no" && _text.Tokens[i].Text == "longer"))
             {
                 return true;
             }
@@ -854,6 +885,36 @@ internal sealed class MessageReading
                 statuses[o] = (MentionStatus.Negated, "answered no");
             }
         }
+    }
+
+    /// <summary>
+    /// "Dizzy yesterday when I stood up ... today no dizziness": a sign reported, then denied later in the message in a
+    /// clause that says now or today, is over. Only the same finding is undone; any other sign still counts.
+    /// </summary>
+    private void ResolveByLaterDenial(List<Occurrence> ordered, Dictionary<Occurrence, (MentionStatus Status, string Why)> statuses)
+    {
+        foreach (var denial in ordered.Where(o => statuses[o].Status == MentionStatus.Negated && !IsTime(o) && SaysNow(ClauseOf(o.HeadStart), o.HeadStart)))
+        {
+            foreach (var earlier in ordered.Where(o => o.FindingId == denial.FindingId && o.End <= denial.HeadStart && ClauseOf(o.HeadStart) != ClauseOf(denial.HeadStart)
+                && statuses[o].Status == MentionStatus.Affirmed).ToList())
+            {
+                statuses[earlier] = (MentionStatus.Resolved, "denied now, later in the message");
+            }
+        }
+    }
+
+    /// <summary>Whether the clause, up to the denied sign, says it speaks of now: "today no dizziness", "now none of it".</summary>
+    private bool SaysNow(int clauseStart, int upTo)
+    {
+        for (var i = clauseStart; i < upTo; i++)
+        {
+            if (_text.Tokens[i] is { IsWord: true } word && word.Text is "today" or "now" or "tonight")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Falls? Not for ages." A one-to-four word question answered by a sentence that starts with a denial.</summary>

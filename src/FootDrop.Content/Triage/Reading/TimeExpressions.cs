@@ -78,6 +78,12 @@ internal sealed partial class TimeExpressions
                     continue;
                 }
 
+                // "Since like Wednesday", "for like 3 weeks": the hedge is left out, or the recogniser finds no time.
+                if (text.Tokens[i].Text == "like" && wordTokens.Count > 0 && IsTimePreposition(text.Tokens[wordTokens[^1]].Text) && i + 1 < end && text.Tokens[i + 1].IsWord)
+                {
+                    continue;
+                }
+
                 if (builder.Length > 0)
                 {
                     builder.Append(' ');
@@ -168,6 +174,8 @@ internal sealed partial class TimeExpressions
     /// </summary>
     private static bool IsSomeDay(string found, NormalizedText text, List<int> wordTokens, int first)
         => found == "one day" && (first == 0 || text.Tokens[wordTokens[first - 1]].Text != "for");
+
+    private static bool IsTimePreposition(string word) => word is "since" or "for" or "about" or "over";
 
     private static bool IsCount(string word) => word is "x" or "times" or "once" or "twice" or "thrice";
 
