@@ -284,7 +284,7 @@ public sealed class RedFlagDetector
 
     /// <summary>A message of at most <see cref="ShortYesWords"/> words that opens with a yes.</summary>
     private static bool IsShortYes(Text.NormalizedText text)
-        => text.Words.Count <= ShortYesWords && text.Words.Count > 1 && IsYesWord(text.Words[0]);
+        => text.Words.Count <= ShortYesWords && IsYesWord(text.Words[0]);
 
     private const int ShortYesWords = 9;
 

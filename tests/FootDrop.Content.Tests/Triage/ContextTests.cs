@@ -480,6 +480,54 @@ public sealed class ContextTests
     public void A_story_of_sciatica_in_1962_is_history()
         => Assert.DoesNotContain("radiating-leg-pain", Detector.Detect("he had sciatica down his leg on the farm. but that was like 1962").RuleIds);
 
+    [Fact]
+    public void Tingling_never_had_before_is_new_not_denied()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("the tingling in my heel is something I have never had before").RuleIds);
+
+    [Fact]
+    public void Tingling_never_had_before_or_since_is_denied()
+        => AssertCalm("never had any tingling, before or since");
+
+    [Fact]
+    public void Numbness_that_havena_gone_away_is_still_there()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("the numbness in his foot started friday and it havena gone away").RuleIds);
+
+    [Fact]
+    public void Back_pain_gone_quiet_is_over()
+        => AssertCalm("my back pain has gone quiet this week, thank god");
+
+    [Fact]
+    public void A_splint_not_doing_squat_any_more_is_a_brace_no_longer_helping()
+        => Assert.Contains("brace-no-longer-helping", Detector.Detect("her splint isnt doing squat any more").RuleIds);
+
+    [Fact]
+    public void A_foot_that_hit_the_step_twice_this_week_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("his foot hit the step twice coming down the stairs this week").RuleIds);
+
+    [Fact]
+    public void Numbness_down_there_told_for_context_years_back_is_history()
+        => AssertCalm("for context, years back she had numbness down there, all fine since");
+
+    [Fact]
+    public void Tingling_not_stopping_after_I_stopped_the_set_is_still_there()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("sharp pins and needles in my toes during the set and it is not stopping after I stopped").RuleIds);
+
+    [Fact]
+    public void Trippin_on_every_kerb_since_monday_is_a_new_foot_drop()
+        => Assert.Contains("new-foot-drop", Detector.Detect("now im trippin on every kerb since monday").RuleIds);
+
+    [Fact]
+    public void Dragging_more_since_the_start_of_the_month_is_getting_worse()
+        => Assert.Contains("getting-worse", Detector.Detect("since the start of the month he drags more").RuleIds);
+
+    [Fact]
+    public void Dragging_more_when_tired_is_the_usual_tiredness()
+        => AssertCalm("do I drag more when I am tired or is it my imagination");
+
+    [Fact]
+    public void A_foot_that_still_drops_inside_the_brace_is_a_brace_no_longer_helping()
+        => Assert.Contains("brace-no-longer-helping", Detector.Detect("her foot still drops inside it even with the splint on since christmas").RuleIds);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

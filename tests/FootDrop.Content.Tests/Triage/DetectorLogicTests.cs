@@ -349,4 +349,8 @@ public sealed class DetectorLogicTests
     [Fact]
     public void A_short_yes_that_names_a_sign_gets_its_advice_not_the_question()
         => Assert.Equal(CareLevel.Urgent, Detector.Detect("yes my foot went numb, new").Level);
+
+    [Fact]
+    public void A_short_yes_naming_only_a_body_part_asks_nothing()
+        => Assert.Null(Detector.Detect("yes, the leg").Clarify);
 }

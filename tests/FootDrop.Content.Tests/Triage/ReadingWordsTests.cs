@@ -254,4 +254,24 @@ public sealed class ReadingWordsTests
     [Fact]
     public void Only_a_change_is_measured_against_the_past_after_it()
         => Assert.Equal(MentionStatus.Historical, ThinnerStatus("my calf is thinner than 3 years ago", timing: null));
+
+    [Fact]
+    public void A_change_without_a_comparison_is_made_old_by_the_past_after_it()
+        => Assert.Equal(MentionStatus.Historical, StatusOf(SmallVocabulary.Detector(), "toes worse for years", "getting-worse"));
+
+    [Fact]
+    public void A_comparison_ending_the_message_with_the_past_before_it_is_old()
+        => Assert.Equal(MentionStatus.Historical, ThinnerStatus("for years my calf is thinner than"));
+
+    [Fact]
+    public void A_change_opening_the_message_is_made_old_by_a_date_without_a_comparison()
+        => Assert.Equal(MentionStatus.Historical, StatusOf(SmallVocabulary.Detector(), "worse in 2015", "getting-worse"));
+
+    [Fact]
+    public void A_lifetime_at_the_start_of_a_message_is_still_a_lifetime()
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf(SmallVocabulary.Detector(), "all my 60 years, toes catching", "foot-drop-sign"));
+
+    [Fact]
+    public void A_sign_reported_again_later_today_is_not_over()
+        => Assert.Equal(MentionStatus.Affirmed, FirstStatus("numb this morning. today numb again", "numbness"));
 }

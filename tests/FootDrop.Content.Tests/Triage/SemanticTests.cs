@@ -142,4 +142,13 @@ public sealed class SemanticTests
             return [];
         }
     }
+
+    [Fact]
+    public void A_foot_that_drags_a_bit_with_nothing_said_to_be_worse_gets_the_leg_question_not_the_model_s_worsening()
+    {
+        var result = Detectors.Full.Detect("my foot drags a bit when I walk far");
+
+        Assert.Equal(CareLevel.None, result.Level);
+        Assert.Equal("clarify-leg", result.Clarify?.Id);
+    }
 }

@@ -208,10 +208,15 @@ public sealed class TimeExpressionsTests
 
     [Theory]
     [InlineData("since like wednesday")]
-    [InlineData("for like 3 weeks")]
-    [InlineData("about like 3 weeks ago")]
-    [InlineData("over like 3 weeks")]
-    public void A_hedging_like_after_a_time_word_is_left_out(string text) => Assert.Single(Find(text));
+    [InlineData("since like last week")]
+    public void A_hedging_like_after_since_is_left_out(string text) => Assert.Equal(0, Assert.Single(Find(text)).StartToken);
+
+    [Fact]
+    public void Like_after_another_word_stays_and_the_date_after_it_is_still_read()
+        => Assert.Equal(2, Assert.Single(Find("tingles like wednesday")).StartToken);
+
+    [Fact]
+    public void A_like_opening_a_sentence_is_read_as_it_is() => Assert.Single(Find("like 3 weeks ago"));
 
     [Fact]
     public void A_hedged_time_keeps_its_words_from_the_time_word_on()

@@ -448,6 +448,7 @@ internal sealed class MessageReading
             {
                 if (m.Rule.Category == category && !o.Overlaps(m.Start, m.End) && Reaches(m, o, terminators)
                     && !(category == ContextCategory.Negated && m.End <= o.HeadStart && UntilAfter(o))
+                    && !(category == ContextCategory.Negated && m.End <= o.HeadStart && NeverBefore(m, o))
                     && !(category == ContextCategory.Historical && NoveltyAfter(Math.Max(m.End, o.End)))
                     && !(category == ContextCategory.Historical && LastsATrigger(m, o))
                     && !(category == ContextCategory.Historical && IsWhatAChangeIsMeasuredAgainst(m, o))
@@ -691,6 +692,32 @@ internal sealed class MessageReading
 
         return false;
     }
+
+    /// <summary>
+    /// "Tingling in the toes I've never had before", "never had the foot drop before this month": "never ... before" says
+    /// the sign is new, not that it is absent. "Before" must come within <see cref="NeverBeforeReach"/> words after it.
+    /// </summary>
+    private bool NeverBefore(Modifier m, Occurrence o)
+    {
+        if (_text.Tokens[m.Start].Text != "never")
+        {
+            return false;
+        }
+
+        var sentence = _sentenceOf[o.HeadStart];
+        for (var i = o.End; i < _text.Tokens.Count && i <= o.End + NeverBeforeReach && _sentenceOf[i] == sentence; i++)
+        {
+            // "Never had any tingling, before or since" still denies it.
+            if (_text.Tokens[i].Text == "before")
+            {
+                return i + 1 >= _text.Tokens.Count || _text.Tokens[i + 1].Text is not ("or" or "nor" or "and");
+            }
+        }
+
+        return false;
+    }
+
+    private const int NeverBeforeReach = 3;
 
     /// <summary>
     /// A sentence that opens by saying the one before it is over ("I couldn't pee before my operation. But that was three

@@ -78,8 +78,8 @@ internal sealed partial class TimeExpressions
                     continue;
                 }
 
-                // "Since like Wednesday", "for like 3 weeks": the hedge is left out, or the recogniser finds no time.
-                if (text.Tokens[i].Text == "like" && wordTokens.Count > 0 && IsTimePreposition(text.Tokens[wordTokens[^1]].Text) && i + 1 < end && text.Tokens[i + 1].IsWord)
+                // "Since like Wednesday": the hedge is left out, or the recogniser finds no time ("for like 3 weeks" it reads).
+                if (text.Tokens[i].Text == "like" && wordTokens.Count > 0 && text.Tokens[wordTokens[^1]].Text == "since" && i + 1 < end && text.Tokens[i + 1].IsWord)
                 {
                     continue;
                 }
@@ -174,8 +174,6 @@ internal sealed partial class TimeExpressions
     /// </summary>
     private static bool IsSomeDay(string found, NormalizedText text, List<int> wordTokens, int first)
         => found == "one day" && (first == 0 || text.Tokens[wordTokens[first - 1]].Text != "for");
-
-    private static bool IsTimePreposition(string word) => word is "since" or "for" or "about" or "over";
 
     private static bool IsCount(string word) => word is "x" or "times" or "once" or "twice" or "thrice";
 
