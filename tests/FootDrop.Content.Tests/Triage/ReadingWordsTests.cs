@@ -274,4 +274,20 @@ public sealed class ReadingWordsTests
     [Fact]
     public void A_sign_reported_again_later_today_is_not_over()
         => Assert.Equal(MentionStatus.Affirmed, FirstStatus("numb this morning. today numb again", "numbness"));
+
+    [Theory]
+    [InlineData("never tingling before this")]
+    [InlineData("never tingling before")]
+    [InlineData("never tingling a b c before this")]
+    public void Never_then_before_within_three_words_after_the_sign_says_it_is_new(string message)
+        => Assert.Equal(MentionStatus.Affirmed, StatusOf(SmallVocabulary.Detector(), message, "numbness"));
+
+    [Theory]
+    [InlineData("never tingling, before or since")]
+    [InlineData("never tingling before nor since")]
+    [InlineData("never tingling before and after")]
+    [InlineData("never tingling a b c d before this")]
+    [InlineData("no tingling before this")]
+    public void Never_without_a_before_that_says_new_still_denies(string message)
+        => Assert.Equal(MentionStatus.Negated, StatusOf(SmallVocabulary.Detector(), message, "numbness"));
 }
