@@ -284,11 +284,9 @@ public sealed class RedFlagDetector
 
     /// <summary>A message of at most <see cref="ShortYesWords"/> words that opens with a yes.</summary>
     private static bool IsShortYes(Text.NormalizedText text)
-        => text.Words.Count <= ShortYesWords && IsYesWord(text.Words[0]);
+        => text.Words.Count <= ShortYesWords && MessageReading.IsYesWord(text.Words[0]);
 
     private const int ShortYesWords = 9;
-
-    private static bool IsYesWord(string word) => word is "yes" or "yeah" or "yep" or "yup" or "yea" or "aye" or "ya";
 
     private static bool Fires(IReadOnlyList<IReadOnlyList<string>> all, IReadOnlyList<string> unless, int? within, List<FindingMention> affirmed, HashSet<string> affirmedIds)
     {

@@ -960,7 +960,10 @@ internal sealed class MessageReading
     }
 
     private bool OpensWithYes((int Start, int End, bool IsQuestion) sentence)
-        => _text.Tokens[sentence.Start] is { IsWord: true } word && word.Text is "yes" or "yeah" or "yep" or "yup" or "yea" or "aye" or "ya";
+        => _text.Tokens[sentence.Start] is { IsWord: true } word && IsYesWord(word.Text);
+
+    /// <summary>The words of a plain yes, as a message opens with them ("yep, new since monday").</summary>
+    public static bool IsYesWord(string word) => word is "yes" or "yeah" or "yep" or "yup" or "yea" or "aye" or "ya";
 
     /// <summary>Words of a bare denial; "and" joins denials to several questions ("nah nah and nah").</summary>
     private static bool IsDenialWord(string word)
