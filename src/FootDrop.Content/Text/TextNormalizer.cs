@@ -578,7 +578,41 @@ public static class TextNormalizer
 
         JoinFragments(tokens);
         SidesBeforeBodyParts(text, tokens);
+        DoubleNegativesOfDegree(tokens);
+        NursesNotNow(tokens);
         return new NormalizedText(text, [.. tokens]);
+    }
+
+    /// <summary>
+    /// Texting "rn" is "right now", but after "a", "an", "retired" or "hospice" it is a registered nurse ("I'm a hospice
+    /// RN"): read as "right now", the writer's job would become a sudden start.
+    /// </summary>
+    private static void NursesNotNow(List<Token> tokens)
+    {
+        for (var i = tokens.Count - 2; i >= 1; i--)
+        {
+            if (tokens[i].Text == "right" && tokens[i + 1].Text == "now" && tokens[i].Start == tokens[i + 1].Start && tokens[i].End - tokens[i].Start == 2
+                && tokens[i - 1].Text is "a" or "an" or "the" or "retired" or "hospice" or "icu" or "er" or "registered" or "charge" or "school" or "agency" or "another" or "fellow")
+            {
+                tokens[i] = tokens[i] with { Text = "nurse" };
+                tokens.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "He can't hardly walk to the barn" says he can hardly walk: in many dialects the "not" before "hardly",
+    /// "barely" or "scarcely" only strengthens it, and read as a denial it would hide the trouble.
+    /// </summary>
+    private static void DoubleNegativesOfDegree(List<Token> tokens)
+    {
+        for (var i = tokens.Count - 2; i >= 0; i--)
+        {
+            if (tokens[i].Text == "not" && tokens[i + 1].Text is "hardly" or "barely" or "scarcely")
+            {
+                tokens.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>

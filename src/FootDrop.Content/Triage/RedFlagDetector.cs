@@ -286,7 +286,7 @@ public sealed class RedFlagDetector
     private static bool IsShortYes(Text.NormalizedText text)
         => text.Words.Count <= ShortYesWords && MessageReading.IsYesWord(text.Words[0]);
 
-    private const int ShortYesWords = 9;
+    private const int ShortYesWords = 12;
 
     private static bool Fires(IReadOnlyList<IReadOnlyList<string>> all, IReadOnlyList<string> unless, int? within, List<FindingMention> affirmed, HashSet<string> affirmedIds)
     {

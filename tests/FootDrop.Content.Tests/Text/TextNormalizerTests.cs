@@ -119,6 +119,22 @@ public sealed class TextNormalizerTests
     public void A_question_mark_after_a_fragment_still_ends_it()
         => Assert.Equal(2, TextNormalizer.Normalize("numb? no. just tired legs").Sentences().Count());
 
+    [Theory]
+    [InlineData("he can't hardly walk", "he can hardly walk")]
+    [InlineData("she couldnt barely stand", "she could barely stand")]
+    [InlineData("i do not scarcely feel it", "i do scarcely feel it")]
+    [InlineData("it is not hard", "it is not hard")]
+    public void A_not_before_hardly_or_barely_only_strengthens_it(string message, string canonical)
+        => Assert.Equal(canonical, TextNormalizer.Canonical(message));
+
+    [Theory]
+    [InlineData("I'm a hospice RN", "i am a hospice nurse")]
+    [InlineData("as an rn i know", "as an nurse i know")]
+    [InlineData("my foot is numb rn", "my foot is numb right now")]
+    [InlineData("the right now", "the right now")]
+    public void RN_after_a_or_a_job_word_is_a_nurse_and_otherwise_right_now(string message, string canonical)
+        => Assert.Equal(canonical, TextNormalizer.Canonical(message));
+
     [Fact]
     public void A_run_on_message_is_cut_into_pieces_of_bounded_length()
     {

@@ -528,6 +528,52 @@ public sealed class ContextTests
     public void A_foot_that_still_drops_inside_the_brace_is_a_brace_no_longer_helping()
         => Assert.Contains("brace-no-longer-helping", Detector.Detect("her foot still drops inside it even with the splint on since christmas").RuleIds);
 
+    [Fact]
+    public void A_droop_there_ever_since_a_stroke_years_ago_is_long_standing()
+        => Assert.NotEqual(CareLevel.Emergency, Detector.Detect("his face has been a bit droopy on one side ever since the stroke 2 years ago").Level);
+
+    [Fact]
+    public void A_sign_after_ever_since_an_old_stroke_is_still_read_on_its_own()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("he had a stroke 2 years ago and ever since this morning his face is drooping").Level);
+
+    [Fact]
+    public void Cant_hardly_walk_is_trouble_walking_not_a_denial()
+        => Assert.Contains("balance-or-walking-trouble", Detector.Detect("since last week he cant hardly walk to the barn").RuleIds);
+
+    [Fact]
+    public void A_hospice_RN_is_a_nurse_not_a_sudden_start()
+        => Assert.DoesNotContain("sudden-foot-weakness", Detector.Detect("I'm a hospice RN, my patients get weak feet, any tips?").RuleIds);
+
+    [Fact]
+    public void A_weakness_whose_strength_aint_back_is_still_there()
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect("his foot went weak after kneeling on tuesday and it aint back").Level);
+
+    [Fact]
+    public void The_good_side_going_weak_is_an_emergency()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("his good side has gone weak now").Level);
+
+    [Theory]
+    [InlineData("it is worse. last year I could walk round the park, now I cant reach the corner")]
+    [InlineData("it is worse. last year he managed the park, now he cant reach the corner")]
+    public void What_someone_could_do_long_ago_measures_a_change_now(string message)
+        => Assert.Contains("getting-worse", Detector.Detect(message).RuleIds);
+
+    [Fact]
+    public void A_worry_answered_by_right_now_its_stable_stays_a_supposition()
+        => AssertCalm("should we worry if it suddenly gets worse? rn its stable");
+
+    [Fact]
+    public void A_worry_answered_by_right_now_its_bad_is_a_report()
+        => Assert.Contains("getting-worse", Detector.Detect("should we worry if it suddenly gets worse? rn its bad").RuleIds);
+
+    [Fact]
+    public void A_question_after_a_greeting_still_asks_in_general()
+        => AssertCalm("Dear Sir, does a numb groin mean something bad?");
+
+    [Fact]
+    public void A_report_after_a_greeting_is_still_a_report()
+        => Assert.Equal(CareLevel.Emergency, Detector.Detect("Dear Sir, my groin is numb").Level);
+
     private static void AssertCalm(string message)
     {
         var result = Detector.Detect(message);

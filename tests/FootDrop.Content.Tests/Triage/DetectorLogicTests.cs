@@ -327,12 +327,12 @@ public sealed class DetectorLogicTests
         => Assert.Equal("clarify-leg", Detector.Detect($"{yes}, new since monday").Clarify?.Id);
 
     [Fact]
-    public void A_yes_of_nine_words_that_something_is_new_gets_the_leg_question()
-        => Assert.Equal("clarify-leg", Detector.Detect("yes it is new one two three four five").Clarify?.Id);
+    public void A_yes_of_twelve_words_that_something_is_new_gets_the_leg_question()
+        => Assert.Equal("clarify-leg", Detector.Detect("yes it is new one two three four five six seven eight").Clarify?.Id);
 
     [Fact]
-    public void A_yes_of_ten_words_is_a_message_of_its_own_not_a_short_answer()
-        => Assert.Null(Detector.Detect("yes it is new one two three four five six").Clarify);
+    public void A_yes_of_thirteen_words_is_a_message_of_its_own_not_a_short_answer()
+        => Assert.Null(Detector.Detect("yes it is new one two three four five six seven eight nine").Clarify);
 
     [Fact]
     public void A_bare_yes_asks_nothing()

@@ -492,7 +492,10 @@ internal sealed class MessageReading
                     continue;
                 }
 
-                if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)) && !AsideKeepsApart(time.Start, o))
+                // "Droopy on one side ever since the stroke 2 years ago": a "since" running from the sign to the time dates
+                // the sign; it separates only a past told before it from what followed ("a stroke in 2015, ever since ...").
+                var separating = terminators.Where(t => !(t.Start >= o.End && t.End <= time.Start && _text.Tokens[t.End - 1].Text == "since")).ToList();
+                if (!TerminatorBetween(time, o, separating) && !NoveltyAfter(Math.Max(time.End, o.End)) && !AsideKeepsApart(time.Start, o))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
                 }
@@ -522,6 +525,12 @@ internal sealed class MessageReading
             return true;
         }
 
+        // "Last year I could walk round the park, now I can't reach the corner": the past is what now is measured against.
+        if (MeasuresNowAgainst(time))
+        {
+            return true;
+        }
+
         // "The worst I've known in all my eighty years" measures a lifetime.
         if (time.Start >= 2 && _text.Tokens[time.Start - 2].Text == "all" && _text.Tokens[time.Start - 1].Text is "my" or "his" or "her" or "their")
         {
@@ -533,6 +542,27 @@ internal sealed class MessageReading
     }
 
     private const int ComparisonReach = 7;
+
+    /// <summary>A time followed by what someone could do then ("last year I could", "in May she managed") and a "now" later in the sentence.</summary>
+    private bool MeasuresNowAgainst(Occurrence time)
+    {
+        var i = time.End;
+        if (i + 1 >= _text.Tokens.Count || _text.Tokens[i].Text is not ("i" or "he" or "she" or "we" or "they")
+            || _text.Tokens[i + 1].Text is not ("could" or "managed"))
+        {
+            return false;
+        }
+
+        for (var j = i + 2; j < _text.Tokens.Count && _sentenceOf[j] == _sentenceOf[i]; j++)
+        {
+            if (_text.Tokens[j].Text == "now")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "His calf looks thinner than it did three months ago": the past after "than" is what a change is measured
@@ -638,8 +668,9 @@ internal sealed class MessageReading
 
         // "Right now she doesn't have it" answers the supposition the other way.
         var (start, end, _) = _sentences[next];
+        // "Right now it's stable" also answers it the other way.
         return _recentMarks.Exists(mark => mark >= start && mark < Math.Min(start + WhenWords, end))
-            && !Enumerable.Range(start, end - start).Any(i => IsNegationWord(_text.Tokens[i].Text));
+            && !Enumerable.Range(start, end - start).Any(i => IsNegationWord(_text.Tokens[i].Text) || _text.Tokens[i].Text is "stable" or "fine" or "normal");
     }
 
     /// <summary>How far into the next sentence a time answers a supposition ("3 times this week").</summary>
@@ -985,7 +1016,7 @@ internal sealed class MessageReading
     {
         HashSet<int> SentencesWith(IEnumerable<Pattern> patterns, bool atStart = false)
             => patterns.SelectMany(p => Spans(p))
-                .Where(span => !atStart || _sentences[_sentenceOf[span.Start]].Start == span.Start)
+                .Where(span => !atStart || QuestionStart(_sentenceOf[span.Start]) == span.Start)
                 .Select(span => _sentenceOf[span.Start])
                 .ToHashSet();
 
@@ -1009,7 +1040,8 @@ internal sealed class MessageReading
             }
 
             // "Can't walk" starts with "can" but asks nothing.
-            var negatedStart = start + 1 < end && _text.Tokens[start + 1].Text == "not";
+            var asked = QuestionStart(s);
+            var negatedStart = asked + 1 < end && _text.Tokens[asked + 1].Text == "not";
             var asks = !negatedStart && (started.Contains(s) || (weaklyStarted.Contains(s) && isQuestion));
             if (asks || phrased.Contains(s))
             {
@@ -1018,6 +1050,22 @@ internal sealed class MessageReading
         }
 
         return general;
+    }
+
+    /// <summary>
+    /// Where a sentence's question begins, after a greeting or an opener: "Dear Sir, does a numb groin mean something bad?"
+    /// asks as "does a numb groin ..." does.
+    /// </summary>
+    private int QuestionStart(int sentence)
+    {
+        var (start, end, _) = _sentences[sentence];
+        var i = start;
+        while (i + 1 < end && (!_text.Tokens[i].IsWord || _text.Tokens[i].Text is "dear" or "sir" or "madam" or "hi" or "hello" or "hey" or "hiya" or "ok" or "okay" or "so" or "quick" or "question" or "please"))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>A sentence this short that holds only a date ("new since the weekend", "started an hour ago") dates the one before.</summary>
