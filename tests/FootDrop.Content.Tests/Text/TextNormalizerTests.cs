@@ -124,6 +124,7 @@ public sealed class TextNormalizerTests
     [InlineData("she couldnt barely stand", "she could barely stand")]
     [InlineData("i do not scarcely feel it", "i do scarcely feel it")]
     [InlineData("it is not hard", "it is not hard")]
+    [InlineData("not barely moving", "barely moving")]
     public void A_not_before_hardly_or_barely_only_strengthens_it(string message, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(message));
 
@@ -132,6 +133,19 @@ public sealed class TextNormalizerTests
     [InlineData("as an rn i know", "as an nurse i know")]
     [InlineData("my foot is numb rn", "my foot is numb right now")]
     [InlineData("the right now", "the right now")]
+    [InlineData("a rn", "a nurse")]
+    [InlineData("as an im", "as an i am")]
+    [InlineData("the rn said", "the nurse said")]
+    [InlineData("retired rn", "retired nurse")]
+    [InlineData("hospice rn", "hospice nurse")]
+    [InlineData("icu rn", "icu nurse")]
+    [InlineData("er rn", "er nurse")]
+    [InlineData("registered rn", "registered nurse")]
+    [InlineData("charge rn", "charge nurse")]
+    [InlineData("school rn", "school nurse")]
+    [InlineData("agency rn", "agency nurse")]
+    [InlineData("another rn", "another nurse")]
+    [InlineData("fellow rn", "fellow nurse")]
     public void RN_after_a_or_a_job_word_is_a_nurse_and_otherwise_right_now(string message, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(message));
 
