@@ -562,12 +562,24 @@ public sealed class ContextTests
         => Assert.Contains("getting-worse", Detector.Detect(message).RuleIds);
 
     [Fact]
+    public void Weight_lost_this_year_with_a_dragging_foot_is_still_going_on()
+        => Assert.Contains("weight-loss-with-foot-drop", Detector.Detect("he lost a lot of weight this year and his foot drags").RuleIds);
+
+    [Fact]
+    public void Weight_lost_last_year_with_a_dragging_foot_is_in_the_past()
+        => Assert.DoesNotContain("weight-loss-with-foot-drop", Detector.Detect("he lost a lot of weight in 2019 and his foot drags").RuleIds);
+
+    [Fact]
     public void A_numb_foot_last_year_that_i_could_not_feel_is_in_the_past()
         => Assert.Equal(CareLevel.None, Detector.Detect("my foot went numb last year i could not feel the floor for a week").Level);
 
     [Fact]
     public void A_date_followed_by_only_a_pronoun_is_read_without_error()
         => AssertCalm("my foot went numb last year i");
+
+    [Fact]
+    public void A_sign_there_ever_since_a_stroke_years_ago_is_long_standing()
+        => Assert.NotEqual(CareLevel.Emergency, Detector.Detect("he had a stroke 2 years ago and ever since his face droops on one side").Level);
 
     [Fact]
     public void A_since_right_after_a_sign_dates_it()

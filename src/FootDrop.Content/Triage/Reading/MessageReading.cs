@@ -492,10 +492,7 @@ internal sealed class MessageReading
                     continue;
                 }
 
-                // "Droopy on one side ever since the stroke 2 years ago": a "since" running from the sign to the time dates
-                // the sign; it separates only a past told before it from what followed ("a stroke in 2015, ever since ...").
-                var separating = terminators.Where(t => !(t.Start >= o.End && t.End <= time.Start && _text.Tokens[t.End - 1].Text == "since")).ToList();
-                if (!TerminatorBetween(time, o, separating) && !NoveltyAfter(Math.Max(time.End, o.End)) && !AsideKeepsApart(time.Start, o))
+                if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)) && !AsideKeepsApart(time.Start, o))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
                 }
@@ -521,6 +518,12 @@ internal sealed class MessageReading
 
         // "New since Christmas" says the sign is new, whenever Christmas was.
         if (time.Start > 0 && _text.Tokens[time.Start - 1].Text == "new")
+        {
+            return true;
+        }
+
+        // "Lost a lot of weight this year": a period that runs up to now does not make a sign long-standing.
+        if (_text.Tokens[time.Start].Text == "this")
         {
             return true;
         }
