@@ -72,6 +72,21 @@ public sealed class ContentLoadingTests
     }
 
     [Fact]
+    public void A_section_the_bot_opens_by_id_but_the_file_lacks_is_named()
+    {
+        var requirements = Requirements with { SectionIds = new HashSet<string> { "warning-signs", "brand-new" } };
+
+        var error = Assert.Throws<ContentValidationException>(() => ContentLoader.LoadFromDirectory(RepoPaths.Dialogs, requirements));
+
+        Assert.Equal(("dialogs/education.json", "$.sections"), (error.File, error.JsonPath));
+        Assert.Contains("'brand-new'", error.Message);
+    }
+
+    [Fact]
+    public void The_sections_the_bot_opens_by_id_are_there()
+        => ContentLoader.LoadFromDirectory(RepoPaths.Dialogs, Requirements with { SectionIds = new HashSet<string> { "warning-signs" } });
+
+    [Fact]
     public void A_file_that_is_not_json_is_rejected_with_its_name()
     {
         var copy = RepoPaths.CopyOfDialogs();

@@ -41,6 +41,9 @@ public sealed partial class FootDropBot(
     /// <summary>Set on a turn whose message hinted at a sign without a question being asked: no "didn't get that".</summary>
     private const string SymptomHinted = "footdrop.symptomHinted";
 
+    /// <summary>Set on a turn whose message asked in general about a warning sign ("is a numb groin serious?").</summary>
+    private const string SignAskedAbout = "footdrop.signAskedAbout";
+
     /// <summary>The rules, built in the background at start-up; a message that comes first waits for them.</summary>
     private RedFlagDetector Detector => rules.Value;
 
@@ -205,6 +208,10 @@ public sealed partial class FootDropBot(
         {
             dc.Context.TurnState[SymptomHinted] = true;
         }
+        else if (found.AsksAboutSigns)
+        {
+            dc.Context.TurnState[SignAskedAbout] = true;
+        }
         else if (found.Note is { } note)
         {
             // Something ordinary said in words close to a sign: a real answer that still names the signs needing care,
@@ -318,10 +325,14 @@ public sealed partial class FootDropBot(
             return;
         }
 
+        // A question about a warning sign gets the warning signs even where it names a topic too ("is a numb groin bad
+        // with foot drop?"): the topic is one button away, and the question may be about now.
+        var signAsked = dc.Context.TurnState.Get<object>(SignAskedAbout) is true;
         var target = MenuDialog.Recognize(content, text, allowPartial: false)
             ?? recognizer.Recognize(text) switch
             {
                 { Kind: MatchKind.Menu } match => match.Id,
+                { Kind: MatchKind.Section } when signAsked => null,
                 { Kind: MatchKind.Section } match => "section:" + match.Id,
                 { Kind: MatchKind.Exercise } match => "exercise:" + match.Id,
                 _ => null,
@@ -358,6 +369,11 @@ public sealed partial class FootDropBot(
                 break;
             case { } exercise when exercise.StartsWith("exercise:", StringComparison.Ordinal):
                 await dc.BeginDialogAsync(DialogIds.Exercises, new ExerciseRequest { ExerciseIds = [exercise["exercise:".Length..]] }, cancellationToken);
+                break;
+            case null when signAsked:
+                // The section ends by offering the symptom check, in case the question was about now.
+                await dc.Context.SendActivityAsync(MessageFactory.Text(texts[TextKeys.SignQuestionIntro]), cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Learn, new LearnOptions { SectionId = SectionIds.WarningSigns }, cancellationToken);
                 break;
             default:
                 // Never "I didn't get that" to a message that spoke of a symptom.

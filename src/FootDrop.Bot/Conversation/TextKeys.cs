@@ -13,6 +13,7 @@ public static partial class TextKeys
     public const string Help = "help";
     public const string Fallback = "fallback";
     public const string GreetingReply = "greeting.reply";
+    public const string SignQuestionIntro = "signQuestion.intro";
     public const string CancelDone = "cancel.done";
     public const string StartOverDone = "startOver.done";
     public const string ErrorTurn = "error.turn";

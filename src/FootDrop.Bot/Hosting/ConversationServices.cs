@@ -25,7 +25,7 @@ public static class ConversationServices
         services.TryAddSingleton(TimeProvider.System);
 
         // Content is loaded once; a mistake in dialogs/ stops the start with the file and JSON path (see ContentStartupCheck).
-        services.AddSingleton(sp => ContentLoader.LoadFromDirectory(ContentDirectory(sp), new ContentRequirements(TextKeys.All, TextKeys.Placeholders)));
+        services.AddSingleton(sp => ContentLoader.LoadFromDirectory(ContentDirectory(sp), new ContentRequirements(TextKeys.All, TextKeys.Placeholders, SectionIds.All)));
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
         services.AddSingleton(sp => TriageLoader.LoadVocabulary(ContentDirectory(sp)));
         services.AddSingleton(sp => TriageLoader.LoadScript(ContentDirectory(sp), sp.GetRequiredService<RedFlagVocabulary>()));

@@ -147,6 +147,14 @@ public static class ContentLoader
             }
         }
 
+        foreach (var required in (requirements.SectionIds ?? new HashSet<string>()).Order(StringComparer.Ordinal))
+        {
+            if (!sections.Any(s => s.Id == required))
+            {
+                throw root.Error("$.sections", $"has no section with id '{required}', which the bot opens by that id.");
+            }
+        }
+
         return sections;
     }
 

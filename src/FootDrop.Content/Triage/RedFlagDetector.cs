@@ -33,7 +33,8 @@ public sealed record RedFlagResult(
     bool AboutSomeoneElse,
     IReadOnlyList<string> Suspected,
     AnswerNote? Note = null,
-    ClarifyQuestion? ThenClarify = null)
+    ClarifyQuestion? ThenClarify = null,
+    bool AsksAboutSigns = false)
 {
     public static RedFlagResult Nothing { get; } = new(CareLevel.None, [], null, DetectionSource.None, null, false, []);
 
@@ -79,6 +80,7 @@ public sealed class RedFlagDetector
     private readonly HashSet<string> _legFindings;
     private readonly HashSet<string> _emergencyFindings;
     private readonly HashSet<string> _newOnsetFindings;
+    private readonly HashSet<string> _signFindings;
 
     public RedFlagDetector(RedFlagVocabulary vocabulary, TimeProvider? time = null, SemanticReader? semantic = null)
     {
@@ -90,6 +92,12 @@ public sealed class RedFlagDetector
         _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _legFindings = vocabulary.Rules.Where(r => r.Area == SignArea.Leg && !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
         _emergencyFindings = vocabulary.Rules.Where(r => r.Level == CareLevel.Emergency).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
+        // A finding that is a warning sign on its own, or a hint of an emergency's: asking about one in general is asking
+        // about warning signs ("does a numb groin mean something bad?"). The leg's hints are left out: "how long will my
+        // foot drag?" is not such a question.
+        _signFindings = vocabulary.Rules.Where(r => !r.IsHint && r.Level >= CareLevel.Urgent && r.All.Count == 1).SelectMany(r => r.FindingIds)
+            .Concat(vocabulary.Clarify.Where(q => q.Area is SignArea.Stroke or SignArea.CaudaEquina).SelectMany(q => q.When))
+            .ToHashSet(StringComparer.Ordinal);
         _newOnsetFindings = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -277,7 +285,7 @@ public sealed class RedFlagDetector
         }
 
         var result = question is null
-            ? RedFlagResult.Nothing with { Note = note }
+            ? RedFlagResult.Nothing with { Note = note, AsksAboutSigns = note is null && reading.Mentions.Any(m => m.Status == MentionStatus.General && _signFindings.Contains(m.FindingId)) }
             : new RedFlagResult(CareLevel.None, [], question, DetectionSource.None, evidence, reading.MostlyAboutSomeoneElse, [question.RuleIdOnYes], ThenClarify: then);
         return new RedFlagExplanation(result, reading.Mentions, semantic);
     }

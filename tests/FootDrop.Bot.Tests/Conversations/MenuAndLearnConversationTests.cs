@@ -133,6 +133,38 @@ public sealed class MenuAndLearnConversationTests(BotFixture bot) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("does a numb groin mean something bad?")]
+    [InlineData("Dear Sir, is tingling in the foot a bad sign?")]
+    [InlineData("is losing bladder control a bad sign with foot drop?")]
+    [InlineData("what does it mean when your leg goes numb?")]
+    [InlineData("is a droopy face always a stroke?")]
+    public async Task A_question_about_a_warning_sign_gets_the_warning_signs_not_I_did_not_get_that(string question)
+    {
+        var section = bot.Content.Section(SectionIds.WarningSigns);
+        var offered = section.Next.Select(id => bot.Content.Section(id).Title).Append(T[TextKeys.ButtonMenu]).ToArray();
+
+        await bot.Flow(bot.NewConversation())
+            .Send(question)
+            .Says(T[TextKeys.SignQuestionIntro])
+            .SaysParagraphs(section.Messages.Select(m => T.Fill(m)))
+            .Offers(T[TextKeys.LearnMore], offered)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_question_about_a_sign_that_names_a_topic_too_gets_the_warning_signs_and_the_topic_as_a_button()
+    {
+        var section = bot.Content.Section(SectionIds.WarningSigns);
+
+        await bot.Flow(bot.NewConversation())
+            .Send("can a slipped disc cause numbness?")
+            .Says(T[TextKeys.SignQuestionIntro])
+            .SaysParagraphs(section.Messages.Select(m => T.Fill(m)))
+            .Offers(T[TextKeys.LearnMore], [bot.Content.Section("what-is-foot-drop").Title, bot.Content.Section("causes").Title, T[TextKeys.ButtonMenu]])
+            .StartTestAsync();
+    }
+
+    [Theory]
     [InlineData("hi")]
     [InlineData("Hello!")]
     [InlineData("good morning")]
