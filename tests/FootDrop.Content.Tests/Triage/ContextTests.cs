@@ -513,6 +513,22 @@ public sealed class ContextTests
         => Assert.Contains("new-numbness-or-tingling", Detector.Detect("sharp pins and needles in my toes during the set and it is not stopping after I stopped").RuleIds);
 
     [Fact]
+    public void Stopped_as_a_sentence_of_its_own_is_the_person_stopping_not_the_sign()
+        => Assert.Contains("new-numbness-or-tingling", Detector.Detect("on the heel raises and my calf has gone tingly, never had that before. Stopped.").RuleIds);
+
+    [Theory]
+    [InlineData("my calf went tingly on the heel raises. Stopped after a minute.", MentionStatus.Resolved)]
+    [InlineData("my calf went tingly on the heel raises. Stopped.", MentionStatus.Affirmed)]
+    public void A_stop_that_says_more_is_the_sign_stopping_a_bare_stop_is_not(string message, MentionStatus status)
+        => Assert.Equal(status, Detector.Explain(message).Mentions.First(m => m.FindingId == "numbness").Status);
+
+    [Theory]
+    [InlineData("six weeks of patience and no change, if anything a bit worse")]
+    [InlineData("nothing new. if anything the dragging is worse")]
+    public void If_anything_ends_what_no_change_says(string message)
+        => Assert.Contains("getting-worse", Detector.Detect(message).RuleIds);
+
+    [Fact]
     public void Trippin_on_every_kerb_since_monday_is_a_new_foot_drop()
         => Assert.Contains("new-foot-drop", Detector.Detect("now im trippin on every kerb since monday").RuleIds);
 

@@ -378,6 +378,9 @@ internal sealed class MessageReading
             }
         }
 
+        bool IsAlsoPseudo(Modifier m)
+            => m.Rule.Category == ContextCategory.Terminate && all.Any(p => p.Rule.Category == ContextCategory.Pseudo && p.Start == m.Start && p.End == m.End);
+
         bool Covered(Modifier m, Func<int, bool> test)
         {
             for (var i = m.Start; i < m.End; i++)
@@ -392,11 +395,38 @@ internal sealed class MessageReading
         }
 
         return all
-            // A phrase that only looks like a trigger ("not sure", "no better", "gone up my leg") is not one.
-            .Where(m => m.Rule.Category != ContextCategory.Pseudo && !Enumerable.Range(m.Start, m.End - m.Start).Any(i => pseudoLength[i] >= m.End - m.Start))
+            // A phrase that only looks like a trigger ("not sure", "no better", "gone up my leg") is not one. A phrase that
+            // is both a pseudo-trigger and a terminator ("if anything") ends its clause and triggers nothing else.
+            .Where(m => m.Rule.Category != ContextCategory.Pseudo
+                && (!Enumerable.Range(m.Start, m.End - m.Start).Any(i => pseudoLength[i] >= m.End - m.Start) || IsAlsoPseudo(m)))
             // A trigger inside a sign ("not" in "can not lift my foot") is part of what is reported.
             .Where(m => m.Rule.Category == ContextCategory.Terminate || !Covered(m, i => inSign[i]))
+            .Where(m => !IsStopAlone(m))
             .ToList();
+    }
+
+    /// <summary>
+    /// "Doing the towel scrunches and there's pins and needles up to my knee. Stopped.": "stopped" as a sentence of its
+    /// own is the person stopping what they were doing; a sign that stops is "it stopped".
+    /// </summary>
+    private bool IsStopAlone(Modifier m)
+    {
+        if (m.Rule.Category != ContextCategory.Resolved || m.End - m.Start != 1 || _text.Tokens[m.Start].Text != "stopped")
+        {
+            return false;
+        }
+
+        var (start, end, _) = _sentences[_sentenceOf[m.Start]];
+        var words = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (_text.Tokens[i].IsWord)
+            {
+                words++;
+            }
+        }
+
+        return words == 1;
     }
 
     private bool IsTime(Occurrence o) => _timing.Contains(o.FindingId);
