@@ -95,7 +95,7 @@ public sealed class RedFlagDetector
         // A finding that is a warning sign on its own, or a hint of an emergency's: asking about one in general is asking
         // about warning signs ("does a numb groin mean something bad?"). The leg's hints are left out: "how long will my
         // foot drag?" is not such a question.
-        _signFindings = vocabulary.Rules.Where(r => !r.IsHint && r.Level >= CareLevel.Urgent && r.All.Count == 1).SelectMany(r => r.FindingIds)
+        _signFindings = vocabulary.Rules.Where(r => r.Level >= CareLevel.Urgent && r.All.Count == 1).SelectMany(r => r.FindingIds)
             .Concat(vocabulary.Clarify.Where(q => q.Area is SignArea.Stroke or SignArea.CaudaEquina).SelectMany(q => q.When))
             .ToHashSet(StringComparer.Ordinal);
         _newOnsetFindings = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);

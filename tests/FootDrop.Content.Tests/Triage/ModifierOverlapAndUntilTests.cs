@@ -27,6 +27,42 @@ public sealed class ModifierOverlapAndUntilTests
         Assert.Equal(MentionStatus.Hypothetical, StatusOf("the doctor asked if he has numbness", modifiers: modifiers));
     }
 
+    [Theory]
+    [InlineData("no change, if anything numb", MentionStatus.Affirmed)]
+    [InlineData("no change, but also numb", MentionStatus.Historical)]
+    [InlineData("no change, all but numb", MentionStatus.Historical)]
+    public void A_terminator_listed_as_a_pseudo_phrase_too_still_ends_the_clause_but_one_inside_a_longer_pseudo_phrase_does_not(string message, MentionStatus status)
+    {
+        // As in dialogs/context.json: "if anything" is both, so its "if" supposes nothing and "no change" stops at it.
+        IReadOnlyList<ContextRule> modifiers =
+        [
+            .. SmallVocabulary.Modifiers,
+            new(ContextCategory.Historical, ContextDirection.Both, 0, ["no change"]),
+            new(ContextCategory.Terminate, ContextDirection.Both, 0, ["if anything"]),
+            new(ContextCategory.Pseudo, ContextDirection.Both, 0, ["if anything", "but also", "all but"]),
+        ];
+
+        Assert.Equal(status, StatusOf(message, modifiers: modifiers));
+    }
+
+    [Fact]
+    public void A_trigger_listed_as_a_pseudo_phrase_too_is_cancelled()
+    {
+        IReadOnlyList<ContextRule> modifiers = [.. SmallVocabulary.Modifiers, new(ContextCategory.Pseudo, ContextDirection.Both, 0, ["never"])];
+
+        Assert.Equal(MentionStatus.Affirmed, StatusOf("never numb", modifiers: modifiers));
+    }
+
+    [Theory]
+    [InlineData("my toes are numb. stopped.", MentionStatus.Affirmed)]
+    [InlineData("my toes are numb. cleared.", MentionStatus.Resolved)]
+    public void Only_stopped_as_a_sentence_of_its_own_is_the_person_stopping(string message, MentionStatus status)
+    {
+        IReadOnlyList<ContextRule> modifiers = [.. SmallVocabulary.Modifiers, new(ContextCategory.Resolved, ContextDirection.Backward, 0, ["cleared"])];
+
+        Assert.Equal(status, StatusOf(message, modifiers: modifiers));
+    }
+
     [Fact]
     public void A_pseudo_phrase_as_long_as_a_trigger_it_shares_a_word_with_cancels_the_trigger()
     {

@@ -411,7 +411,8 @@ internal sealed class MessageReading
     /// </summary>
     private bool IsStopAlone(Modifier m)
     {
-        if (m.Rule.Category != ContextCategory.Resolved || m.End - m.Start != 1 || _text.Tokens[m.Start].Text != "stopped")
+        // A sentence of one word holds a modifier of one word at most.
+        if (m.Rule.Category != ContextCategory.Resolved || _text.Tokens[m.Start].Text != "stopped")
         {
             return false;
         }
