@@ -409,26 +409,9 @@ internal sealed class MessageReading
     /// "Doing the towel scrunches and there's pins and needles up to my knee. Stopped.": "stopped" as a sentence of its
     /// own is the person stopping what they were doing; a sign that stops is "it stopped".
     /// </summary>
+    /// <remarks>No check of the modifier's length: a sentence of one word holds a modifier of one word at most.</remarks>
     private bool IsStopAlone(Modifier m)
-    {
-        // A sentence of one word holds a modifier of one word at most.
-        if (m.Rule.Category != ContextCategory.Resolved || _text.Tokens[m.Start].Text != "stopped")
-        {
-            return false;
-        }
-
-        var (start, end, _) = _sentences[_sentenceOf[m.Start]];
-        var words = 0;
-        for (var i = start; i < end; i++)
-        {
-            if (_text.Tokens[i].IsWord)
-            {
-                words++;
-            }
-        }
-
-        return words == 1;
-    }
+        => m.Rule.Category == ContextCategory.Resolved && _text.Tokens[m.Start].Text == "stopped" && WordCount(_sentences[_sentenceOf[m.Start]]) == 1;
 
     private bool IsTime(Occurrence o) => _timing.Contains(o.FindingId);
 
