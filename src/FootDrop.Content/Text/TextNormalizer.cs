@@ -580,7 +580,24 @@ public static class TextNormalizer
         SidesBeforeBodyParts(text, tokens);
         DoubleNegativesOfDegree(tokens);
         NursesNotNow(tokens);
+        PatienceNotPatients(tokens);
         return new NormalizedText(text, [.. tokens]);
+    }
+
+    /// <summary>
+    /// "Patient" names someone else ("the patient", "my patient"), but after "be", "so" or "stay" it is patience: "my
+    /// acupuncturist says be patient but it's a bit worse" is the writer's own foot, not a patient's.
+    /// </summary>
+    private static void PatienceNotPatients(List<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Text == "patient"
+                && tokens[i - 1].Text is "be" or "being" or "been" or "stay" or "staying" or "keep" or "so" or "very" or "too" or "more" or "remain" or "just")
+            {
+                tokens[i] = tokens[i] with { Text = "patiently" };
+            }
+        }
     }
 
     /// <summary>

@@ -149,6 +149,25 @@ public sealed class TextNormalizerTests
     public void RN_after_a_or_a_job_word_is_a_nurse_and_otherwise_right_now(string message, string canonical)
         => Assert.Equal(canonical, TextNormalizer.Canonical(message));
 
+    [Theory]
+    [InlineData("be patient", "be patiently")]
+    [InlineData("being patient", "being patiently")]
+    [InlineData("been patient", "been patiently")]
+    [InlineData("stay patient", "stay patiently")]
+    [InlineData("staying patient", "staying patiently")]
+    [InlineData("keep patient", "keep patiently")]
+    [InlineData("so patient", "so patiently")]
+    [InlineData("very patient", "very patiently")]
+    [InlineData("too patient", "too patiently")]
+    [InlineData("more patient", "more patiently")]
+    [InlineData("remain patient", "remain patiently")]
+    [InlineData("just patient", "just patiently")]
+    [InlineData("the patient", "the patient")]
+    [InlineData("my patient is worse", "my patient is worse")]
+    [InlineData("patient", "patient")]
+    public void Patient_after_be_so_or_stay_is_patience_not_a_patient(string message, string canonical)
+        => Assert.Equal(canonical, TextNormalizer.Canonical(message));
+
     [Fact]
     public void A_run_on_message_is_cut_into_pieces_of_bounded_length()
     {

@@ -522,6 +522,10 @@ public sealed class ContextTests
     public void A_stop_that_says_more_is_the_sign_stopping_a_bare_stop_is_not(string message, MentionStatus status)
         => Assert.Equal(status, Detector.Explain(message).Mentions.First(m => m.FindingId == "numbness").Status);
 
+    [Fact]
+    public void Told_to_be_patient_the_writer_is_still_the_one_getting_worse()
+        => Assert.False(Detector.Detect("my acupuncturist says be patient but its been 10 weeks and no change, if anything a bit worse").AboutSomeoneElse);
+
     [Theory]
     [InlineData("six weeks of patience and no change, if anything a bit worse")]
     [InlineData("nothing new. if anything the dragging is worse")]
