@@ -75,6 +75,7 @@ public static class ConversationServices
         services.AddSingleton<DeleteDataDialog>();
         services.AddSingleton<BotDialogs>();
 
+        services.AddSingleton<StartupWork>();
         services.AddSingleton<ContentStartupCheck>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentStartupCheck>());
         return services;
@@ -144,16 +145,29 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // What a clinician edits is read and checked here, before the bot listens, so a mistake stops the start.
         services.GetRequiredService<ContentCatalog>();
         services.GetRequiredService<TriageScript>();
-        services.GetRequiredService<BotDialogs>();
-        WarmedUp = Task.Run(WarmUpAsync, CancellationToken.None);
+        WarmedUp = services.GetRequiredService<StartupWork>().Run(WarmUp);
         return Task.CompletedTask;
     }
 
-    private async Task WarmUpAsync()
+    private void WarmUp()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            // The dialogs first (the welcome needs them; building the reminders' date recogniser takes a fifth of a
+            // second), then what free text needs. A turn that comes sooner waits for whichever it needs.
+            services.GetRequiredService<BotDialogs>();
+        }
+        catch (Exception exception)
+        {
+            LogDialogsFailed(logger, exception.GetType().Name, exception.Message);
+            services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+            return;
+        }
+
         try
         {
             var detector = services.GetRequiredService<Lazy<RedFlagDetector>>().Value;
@@ -181,7 +195,7 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
 
         try
         {
-            await model.WhenReady;
+            model.WhenReady.GetAwaiter().GetResult();
             var detector = services.GetRequiredService<Lazy<RedFlagDetector>>().Value;
             foreach (var message in s_warmupMessages)
             {
@@ -197,6 +211,9 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The dialogs could not be built, so the bot stops ({ExceptionType}: {Error})")]
+    private static partial void LogDialogsFailed(ILogger logger, string exceptionType, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The red-flag rules and recognisers are ready, {Milliseconds} ms after the content was loaded")]
     private static partial void LogRulesReady(ILogger logger, long milliseconds);

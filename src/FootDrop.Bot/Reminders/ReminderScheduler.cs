@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FootDrop.Bot.Hosting;
 using FootDrop.Bot.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,7 +20,9 @@ public sealed partial class ReminderScheduler(
     IOptions<ReminderOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider time,
-    ILogger<ReminderScheduler> logger) : IHostedService
+    StartupWork work,
+    IHostApplicationLifetime lifetime,
+    ILogger<ReminderScheduler> logger) : IHostedLifecycleService
 {
     public const string SchedulerName = "footdrop-reminders";
     public const string Group = "reminders";
@@ -28,6 +31,8 @@ public sealed partial class ReminderScheduler(
     public const string VersionKey = "version";
 
     private readonly TaskCompletionSource<IScheduler> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _starting = Task.CompletedTask;
 
     /// <summary>The running scheduler (waits for the start).</summary>
     public Task<IScheduler> SchedulerAsync => _started.Task;
@@ -74,7 +79,26 @@ public sealed partial class ReminderScheduler(
         return await scheduler.GetTrigger(TriggerKeyFor(channelId, userId), cancellationToken);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Starts the scheduler among the start-up work once the bot listens: it takes a few hundred milliseconds of CPU
+    /// that the first reply should not wait for. Whatever needs the scheduler waits for <see cref="SchedulerAsync"/>;
+    /// if it cannot start, the bot stops, as a failed start-up check stops it.
+    /// </summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        _starting = work.Run(() => StartSchedulerAsync(_stopping.Token).GetAwaiter().GetResult());
+        return Task.CompletedTask;
+    }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task StartSchedulerAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -121,15 +145,23 @@ public sealed partial class ReminderScheduler(
 
             _started.TrySetResult(scheduler);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _started.TrySetCanceled(cancellationToken);
+        }
+        catch (Exception exception)
         {
             _started.TrySetException(exception);
-            throw new InvalidOperationException($"The reminder scheduler could not start on the {storage.Value.ProviderKind} store (tables '{options.Value.TablePrefix}*'): {exception.Message}", exception);
+            LogStartFailed(logger, storage.Value.ProviderKind.ToString(), options.Value.TablePrefix, exception.GetType().Name, exception.Message);
+            lifetime.StopApplication();
         }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A start not yet run or under way is cancelled and waited for, so no scheduler is left running after the bot stops.
+        await _stopping.CancelAsync();
+        await _starting.WaitAsync(cancellationToken);
         if (_started.Task.IsCompletedSuccessfully)
         {
             try
@@ -150,6 +182,9 @@ public sealed partial class ReminderScheduler(
         => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + userId)))[..40].ToLowerInvariant();
 
     private static long SchemaLockId(string prefix) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("FootDrop.Bot.Reminders/" + prefix)));
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The reminder scheduler could not start on the {Provider} store (tables '{TablePrefix}*'), so the bot stops ({ExceptionType}: {Error})")]
+    private static partial void LogStartFailed(ILogger logger, string provider, string tablePrefix, string exceptionType, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The reminder scheduler stopped after the app's services were disposed; its jobs stay in the store")]
     private static partial void LogStoppedLate(ILogger logger);

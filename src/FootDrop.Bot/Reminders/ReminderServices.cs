@@ -1,3 +1,4 @@
+using FootDrop.Bot.Hosting;
 using FootDrop.Bot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -94,13 +95,19 @@ public static class ReminderServices
     }
 }
 
-/// <summary>Builds the reminders' date and time recogniser before the first message, so no user's turn pays for it.</summary>
-internal sealed class ReminderWarmup(ReminderLanguage language) : IHostedService
+/// <summary>
+/// Builds the reminders' date and time recogniser and loads the time zones before anyone sets a reminder, among the
+/// start-up work after the bot listens, so no user's turn pays for them.
+/// </summary>
+internal sealed class ReminderWarmup(IServiceProvider services, StartupWork work) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        language.Warmup();
-        _ = ReminderTimes.WarmupAsync();
+        _ = work.Run(() =>
+        {
+            services.GetRequiredService<ReminderLanguage>().Warmup();
+            ReminderTimes.Warmup();
+        });
         return Task.CompletedTask;
     }
 

@@ -54,17 +54,15 @@ public static class ReminderTimes
         return cities;
     });
 
-    private static readonly Lazy<Task> s_warmup = new(() => Task.Run(() =>
+    /// <summary>
+    /// Loads TimeZoneConverter's tables and the city names (a few seconds, once per process), so the first user to set
+    /// a reminder does not wait for them. The bot calls it among its start-up work.
+    /// </summary>
+    public static void Warmup()
     {
         NormalizeZoneId("Europe/London");
         ZoneFromAnswer("London");
-    }));
-
-    /// <summary>
-    /// Loads TimeZoneConverter's tables and the city names (a few seconds, once per process) in the background, so the
-    /// first user to set a reminder does not wait for them.
-    /// </summary>
-    public static Task WarmupAsync() => s_warmup.Value;
+    }
 
     /// <summary>The zone an IANA, Windows or Rails name stands for, as an IANA name; null if unknown.</summary>
     public static string? NormalizeZoneId(string? id)

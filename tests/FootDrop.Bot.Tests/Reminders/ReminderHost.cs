@@ -25,7 +25,7 @@ public sealed class ReminderHost : IDisposable
         Clock = clock;
         App = new BotApp(settings, services => services.AddSingleton<TimeProvider>(clock));
         App.Services.GetRequiredService<FootDrop.Content.Triage.Semantic.SemanticReader>().WhenReady.GetAwaiter().GetResult();
-        ReminderTimes.WarmupAsync().GetAwaiter().GetResult();
+        ReminderTimes.Warmup();
         Delivery.Completed += outcome =>
         {
             _outcomes.Enqueue(outcome);

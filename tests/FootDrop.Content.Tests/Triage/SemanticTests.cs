@@ -77,11 +77,29 @@ public sealed class SemanticTests
     public void Until_the_model_is_ready_the_rules_decide_alone()
     {
         var semantic = new SemanticReader(() => new BlockedEmbedder(), SemanticExamples.From(Detectors.Vocabulary), null);
+        var loading = semantic.WhenReady;
         var detector = new RedFlagDetector(Detectors.Vocabulary, new FixedClock(Detectors.Now), semantic);
 
+        Assert.False(loading.IsCompleted);
         Assert.False(semantic.IsReady);
         Assert.Equal(CareLevel.Emergency, detector.Detect("his face is drooping on one side").Level);
         Assert.Equal(CareLevel.None, detector.Detect("zorp quibble flanning grobbet wendle").Level);
+    }
+
+    [Fact]
+    public async Task The_model_is_loaded_only_once_something_asks_for_it_so_the_bot_can_start_it_after_the_rules()
+    {
+        var loads = 0;
+        var semantic = new SemanticReader(() => { Interlocked.Increment(ref loads); return new CountingEmbedder(); }, [new SemanticExample("new-numbness", "an example", false)], null);
+
+        Assert.Null(semantic.Match(["my foot went numb"]));
+        Assert.Equal(0, loads);
+
+        await semantic.WhenReady;
+
+        Assert.Equal(1, loads);
+        Assert.True(semantic.IsReady);
+        Assert.NotNull(semantic.Match(["my foot went numb"]));
     }
 
     [Theory]
