@@ -277,7 +277,7 @@ public sealed class RedFlagDetector
         // can't grip it, and he trips on every step"): that question comes next.
         // The hint must be more than words inside the first hint: "my face feels funny" is a body part and a symptom word too.
         ClarifyQuestion? then = null;
-        if (question is { Area: SignArea.Stroke or SignArea.CaudaEquina })
+        if (question is { Area: SignArea.Stroke or SignArea.CaudaEquina or SignArea.AnyEmergency })
         {
             var asked = affirmed.Where(m => question.When.Contains(m.FindingId)).ToList();
             var elsewhere = affirmed.Where(m => !asked.Any(a => a.Start <= m.Start && m.End <= a.End)).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
@@ -324,7 +324,9 @@ public sealed class RedFlagDetector
     private ClarifyQuestion? ChooseClarify(HashSet<string> affirmed, SignArea? semanticHint, SignArea? above = null, IReadOnlySet<SignArea>? hintAreas = null, SignArea? below = null)
     {
         bool Hinted(ClarifyQuestion q) => q.When.Any(affirmed.Contains) || hintAreas?.Contains(q.Area) == true;
-        var candidates = _vocabulary.Clarify.Where(q => q.Area != SignArea.AnyEmergency && (above is null || q.Area > above) && (below is null || q.Area < below)).ToList();
+        // The question on every emergency sign is chosen here only when its own findings were told ("should I ring 999?");
+        // otherwise it is what urgent advice asks first.
+        var candidates = _vocabulary.Clarify.Where(q => (q.Area != SignArea.AnyEmergency || q.When.Any(affirmed.Contains)) && (above is null || q.Area > above) && (below is null || q.Area < below)).ToList();
         return candidates.Where(Hinted).OrderByDescending(q => q.Area).FirstOrDefault()
             ?? candidates.FirstOrDefault(q => q.Area == semanticHint);
     }

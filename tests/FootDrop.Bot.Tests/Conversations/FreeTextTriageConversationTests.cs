@@ -270,6 +270,19 @@ public sealed class FreeTextTriageConversationTests(BotFixture bot) : IClassFixt
     }
 
     [Fact]
+    public async Task Asking_whether_to_call_an_ambulance_gets_the_question_on_every_emergency_sign_and_a_yes_gets_the_emergency_advice()
+    {
+        var adapter = bot.NewConversation();
+
+        var asked = await SendAsync(adapter, "do we ring for an ambulance or wait for the surgery to open");
+        var answered = await SendAsync(adapter, "yes");
+
+        Assert.Contains(asked, r => r.Text?.Contains("numbness between the legs", StringComparison.Ordinal) == true);
+        Assert.Equal("clarify", Traces(asked).Single().Value<string>("level"));
+        Assert.Equal("emergency", Traces(answered).Last().Value<string>("level"));
+    }
+
+    [Fact]
     public async Task A_message_in_another_language_gets_the_emergency_advice_in_english()
     {
         var replies = await SendAsync(bot.NewConversation(), "mi madre se siente muy mal hoy y tiene miedo");

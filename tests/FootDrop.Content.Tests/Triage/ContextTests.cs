@@ -37,6 +37,22 @@ public sealed class ContextTests
         => Assert.Contains(ruleId, Detector.Detect(message).RuleIds);
 
     [Fact]
+    public void A_past_event_dated_in_its_own_clause_leaves_the_signs_of_other_clauses_present()
+        => Assert.Contains("stroke-face-droop", Detector.Detect("his face has all dropped down on the left, he had the mini stroke last year and they told us to watch for this").RuleIds);
+
+    [Fact]
+    public void A_sign_had_in_the_same_clause_as_its_date_is_still_the_past()
+        => AssertCalm("he had numbness in his face last year, all gone now");
+
+    [Fact]
+    public void A_foot_that_was_always_good_is_not_long_standing_news()
+        => Assert.Contains(Detector.Explain("the one that always been good, now slapping down when I walk").Mentions, m => m.FindingId == "bare-sign" && m.Status == MentionStatus.Affirmed);
+
+    [Fact]
+    public void Asking_what_they_mean_by_a_sign_is_a_general_question_not_someone_elses_sign()
+        => AssertCalm("what do they mean by saddle numbness, heard it on the tv");
+
+    [Fact]
     public void An_inability_listed_after_another_is_reported_not_denied_by_the_list()
         => Assert.Contains("leg-paralysis", Detector.Detect("now she cant bend the knee, cant lift the leg off the bed at all").RuleIds);
 

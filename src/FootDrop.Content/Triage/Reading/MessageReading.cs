@@ -506,6 +506,11 @@ internal sealed class MessageReading
                     continue;
                 }
 
+                if (DatesWhatWasHad(time, o))
+                {
+                    continue;
+                }
+
                 if (!TerminatorBetween(time, o, terminators) && !NoveltyAfter(Math.Max(time.End, o.End)) && !AsideKeepsApart(time.Start, o))
                 {
                     return (MentionStatus.Historical, $"long ago: {Phrase(time.Start, time.End)}");
@@ -515,6 +520,55 @@ internal sealed class MessageReading
 
         return (MentionStatus.Affirmed, "reported");
     }
+
+    /// <summary>
+    /// "His face has all dropped, he had the mini stroke last year": a time right after "had ..." in a clause of its own
+    /// dates what was had, not a sign told in the present tense in another clause. A sign told in the past ("he had a
+    /// TIA last year, his face went droopy") is part of that past event, and "had ... since 2017" runs up to now.
+    /// </summary>
+    private bool DatesWhatWasHad(Occurrence time, Occurrence o)
+    {
+        var clause = ClauseOf(time.Start);
+        if (ClauseOf(o.HeadStart) == clause || !ToldInThePresent(o))
+        {
+            return false;
+        }
+
+        for (var i = time.Start - 1; i >= Math.Max(0, time.Start - MaxWordsFromHadToTime) && ClauseOf(i) == clause; i--)
+        {
+            if (_text.Tokens[i].Text == "since")
+            {
+                return false;
+            }
+
+            if (_text.Tokens[i].Text == "had")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A present or present-perfect word just before or inside the sign: "his face has all dropped", "is hanging".</summary>
+    private bool ToldInThePresent(Occurrence o)
+    {
+        var clause = ClauseOf(o.HeadStart);
+        for (var i = Math.Max(0, o.HeadStart - PresentWordsBeforeSign); i < o.HeadEnd; i++)
+        {
+            if (ClauseOf(i) == clause && _text.Tokens[i].Text is "has" or "have" or "is" or "are" or "am")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int PresentWordsBeforeSign = 3;
+
+    /// <summary>How far "had" may stand before the time that dates it: "had the mini stroke last year".</summary>
+    private const int MaxWordsFromHadToTime = 5;
 
     /// <summary>
     /// A date that does not say when the sign began, told by the words just before it: "worse than at Christmas"
@@ -1037,7 +1091,12 @@ internal sealed class MessageReading
                 .Select(span => _sentenceOf[span.Start])
                 .ToHashSet();
 
-        var named = SentencesWith(_vocabulary.SelfWords.Concat(_vocabulary.OtherPersonWords));
+        // "What do they mean by saddle numbness?": a person word inside a general phrase names nobody.
+        var phraseSpans = _vocabulary.GeneralQuestionPhrases.SelectMany(p => Spans(p)).ToList();
+        var named = _vocabulary.SelfWords.Concat(_vocabulary.OtherPersonWords).SelectMany(p => Spans(p))
+            .Where(span => !phraseSpans.Any(phrase => phrase.Start <= span.Start && span.End <= phrase.End))
+            .Select(span => _sentenceOf[span.Start])
+            .ToHashSet();
         var phrased = SentencesWith(_vocabulary.GeneralQuestionPhrases);
         var started = SentencesWith(_vocabulary.GeneralQuestionStarts.Where(p => p.Items.Length > 1), atStart: true);
 
