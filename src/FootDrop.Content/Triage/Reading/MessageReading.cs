@@ -524,7 +524,7 @@ internal sealed class MessageReading
     /// <summary>
     /// "His face has all dropped, he had the mini stroke last year": a time right after "had ..." in a clause of its own
     /// dates what was had, not a sign told in the present tense in another clause. A sign told in the past ("he had a
-    /// TIA last year, his face went droopy") is part of that past event, and "had ... since 2017" runs up to now.
+    /// TIA last year, his face went droopy") is part of that past event.
     /// </summary>
     private bool DatesWhatWasHad(Occurrence time, Occurrence o)
     {
@@ -536,11 +536,6 @@ internal sealed class MessageReading
 
         for (var i = time.Start - 1; i >= Math.Max(0, time.Start - MaxWordsFromHadToTime) && ClauseOf(i) == clause; i--)
         {
-            if (_text.Tokens[i].Text == "since")
-            {
-                return false;
-            }
-
             if (_text.Tokens[i].Text == "had")
             {
                 return true;
@@ -550,11 +545,12 @@ internal sealed class MessageReading
         return false;
     }
 
-    /// <summary>A present or present-perfect word just before or inside the sign: "his face has all dropped", "is hanging".</summary>
+    /// <summary>A present or present-perfect word about the sign: "his face has all dropped", "her foot is numb".</summary>
     private bool ToldInThePresent(Occurrence o)
     {
         var clause = ClauseOf(o.HeadStart);
-        for (var i = Math.Max(0, o.HeadStart - PresentWordsBeforeSign); i < o.HeadEnd; i++)
+        var end = Math.Min(_text.Tokens.Count, o.HeadEnd + PresentWordsAfterSign);
+        for (var i = Math.Max(0, Math.Min(o.Start, o.HeadStart) - PresentWordsBeforeSign); i < end; i++)
         {
             if (ClauseOf(i) == clause && _text.Tokens[i].Text is "has" or "have" or "is" or "are" or "am")
             {
@@ -566,6 +562,8 @@ internal sealed class MessageReading
     }
 
     private const int PresentWordsBeforeSign = 3;
+
+    private const int PresentWordsAfterSign = 2;
 
     /// <summary>How far "had" may stand before the time that dates it: "had the mini stroke last year".</summary>
     private const int MaxWordsFromHadToTime = 5;
