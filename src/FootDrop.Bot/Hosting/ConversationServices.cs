@@ -164,6 +164,8 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
         catch (Exception exception)
         {
             LogDialogsFailed(logger, exception.GetType().Name, exception.Message);
+            // A supervisor sees a failed start, as it did when the failure stopped the start itself.
+            Environment.ExitCode = 1;
             services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
             return;
         }

@@ -153,6 +153,8 @@ public sealed partial class ReminderScheduler(
         {
             _started.TrySetException(exception);
             LogStartFailed(logger, storage.Value.ProviderKind.ToString(), options.Value.TablePrefix, exception.GetType().Name, exception.Message);
+            // A supervisor sees a failed start, as it did when the failure stopped the start itself.
+            Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }
