@@ -37,9 +37,9 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "footdrop-process-" + Guid.NewGuid().ToString("N"));
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "footdrop-process-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -95,6 +95,13 @@ public sealed partial class BotProcess : IAsyncDisposable
 
         bot.BaseAddress = await listening.Task;
         return bot;
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan patience)
+    {
+        await _process.WaitForExitAsync().WaitAsync(patience);
+        return _process.ExitCode;
     }
 
     /// <summary>The state keys the bot has saved that contain <paramref name="fragment"/> (a conversation or user id).</summary>
