@@ -102,6 +102,18 @@ public sealed class ContextTests
     public void A_hypothetical_sign_raises_no_alarm(string message) => AssertCalm(message);
 
     [Theory]
+    [InlineData("my mum wants to know if her face drooping on one side since this morning is a stroke", CareLevel.Emergency)]
+    [InlineData("dad asked me if his face dropping 2 hours ago means a stroke", CareLevel.Emergency)]
+    [InlineData("her son asked me if her new foot slap since the bypass 4 days ago is normal after anaesthesia", CareLevel.Urgent)]
+    public void Asking_about_a_sign_dated_since_it_began_reports_it(string message, CareLevel level)
+        => Assert.Equal(level, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("if my mum can't wee for a whole day, is that an emergency or the GP?")]
+    [InlineData("I wondered if the foot was worse last week but it came back to normal")]
+    public void A_supposition_with_a_time_that_is_not_its_start_stays_a_supposition(string message) => AssertCalm(message);
+
+    [Theory]
     [InlineData("what are the signs of a stroke?")]
     [InlineData("is numbness a warning sign?")]
     [InlineData("is double vision a stroke sign?")]

@@ -48,6 +48,7 @@ internal sealed class MessageReading
     private readonly HashSet<string> _timing;
     private readonly HashSet<string> _recentTiming;
     private HashSet<int> _datedRecentClauses = [];
+    private List<Occurrence> _datedRecent = [];
     private List<Occurrence> _triggers = [];
     private readonly HashSet<string> _changeTiming;
 
@@ -323,7 +324,8 @@ internal sealed class MessageReading
         var terminatorsBySentence = terminators.GroupBy(m => _sentenceOf[m.Start]).ToDictionary(g => g.Key, g => g.ToList());
         var longAgoBySentence = longAgo.GroupBy(o => _sentenceOf[o.Start]).ToDictionary(g => g.Key, g => g.ToList());
         var recentByClause = _recentMarks.Select(ClauseOf).ToHashSet();
-        _datedRecentClauses = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => ClauseOf(o.HeadStart)).ToHashSet();
+        _datedRecent = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).ToList();
+        _datedRecentClauses = _datedRecent.Select(o => ClauseOf(o.HeadStart)).ToHashSet();
         foreach (var occurrence in ordered)
         {
             var sentence = _sentenceOf[occurrence.HeadStart];
@@ -468,7 +470,7 @@ internal sealed class MessageReading
                     && !(category == ContextCategory.Historical && IsWhatAChangeIsMeasuredAgainst(m, o))
                     && !(category is ContextCategory.Historical or ContextCategory.Resolved && AsideKeepsApart(m.Start, o))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
-                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o))))
+                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o) || DatedSinceTheSupposition(m, o))))
                 {
                     return (category switch
                     {
@@ -741,6 +743,14 @@ internal sealed class MessageReading
         return _recentMarks.Exists(mark => mark >= start && mark < Math.Min(start + WhenWords, end))
             && !Enumerable.Range(start, end - start).Any(i => IsNegationWord(_text.Tokens[i].Text) || _text.Tokens[i].Text is "stable" or "fine" or "normal");
     }
+
+    /// <summary>
+    /// "Mum wants to know if her face drooping since this morning is a stroke": a sign followed in its clause by when it
+    /// began ("since ...", "... ago") has happened; only what has not happened yet is a supposition.
+    /// </summary>
+    private bool DatedSinceTheSupposition(Modifier m, Occurrence o) =>
+        _datedRecent.Exists(time => time.Start >= o.End && ClauseOf(time.Start) == ClauseOf(o.HeadStart) && ClauseOf(m.Start) <= ClauseOf(o.HeadStart)
+            && (SinceLeadsTo(time) || _text.Tokens[time.End - 1].Text == "ago"));
 
     /// <summary>How far into the next sentence a time answers a supposition ("3 times this week").</summary>
     private const int WhenWords = 4;
