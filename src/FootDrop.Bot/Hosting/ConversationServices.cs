@@ -157,8 +157,8 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            // The dialogs first (the welcome needs them; building the reminders' date recogniser takes a fifth of a
-            // second), then what free text needs. A turn that comes sooner waits for whichever it needs.
+            // The dialogs first (the welcome needs them), then what free text needs. A turn that comes sooner waits for
+            // whichever it needs.
             services.GetRequiredService<BotDialogs>();
         }
         catch (Exception exception)
