@@ -85,8 +85,10 @@ public sealed class RedFlagDetector
     public RedFlagDetector(RedFlagVocabulary vocabulary, TimeProvider? time = null, SemanticReader? semantic = null)
     {
         _vocabulary = vocabulary;
-        _compiled = CompiledVocabulary.Compile(vocabulary.WordSets, vocabulary.Findings, vocabulary.Context);
-        _compiled.Signs = vocabulary.Rules.Where(r => !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
+        var compiled = vocabulary.Compiled is { } loaded && loaded.CompiledFrom(vocabulary)
+            ? loaded
+            : CompiledVocabulary.Compile(vocabulary.WordSets, vocabulary.Findings, vocabulary.Context);
+        _compiled = compiled.WithSigns(vocabulary.Rules.Where(r => !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal));
         _time = time ?? TimeProvider.System;
         _semantic = semantic;
         _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -159,7 +159,7 @@ public static class TriageLoader
 
         // Every pattern must compile: an unknown word set or a malformed pattern stops the start here.
         var patternProblem = default((string Path, string Problem)?);
-        CompiledVocabulary.Compile(wordSets, findings, context, (path, problem) => patternProblem ??= (path, problem));
+        var compiled = CompiledVocabulary.Compile(wordSets, findings, context, (path, problem) => patternProblem ??= (path, problem));
         if (patternProblem is { } found)
         {
             throw found.Path.StartsWith("$.modifiers", StringComparison.Ordinal) || found.Path.StartsWith("$.people", StringComparison.Ordinal) || found.Path.StartsWith("$.generalQuestions", StringComparison.Ordinal)
@@ -251,7 +251,7 @@ public static class TriageLoader
 
         semanticJson.RejectUnknownFields();
         root.RejectUnknownFields();
-        return new RedFlagVocabulary(review, wordSets, findings, rules, clarify, semantic, context, notes);
+        return new RedFlagVocabulary(review, wordSets, findings, rules, clarify, semantic, context, notes) { Compiled = compiled };
     }
 
     /// <summary>Loads dialogs/context.json, the ConText modifiers and who-is-it words.</summary>

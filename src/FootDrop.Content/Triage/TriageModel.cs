@@ -141,7 +141,11 @@ public sealed record RedFlagVocabulary(
     IReadOnlyList<ClarifyQuestion> Clarify,
     SemanticSettings Semantic,
     ContextVocabulary Context,
-    IReadOnlyList<AnswerNote> Notes);
+    IReadOnlyList<AnswerNote> Notes)
+{
+    /// <summary>The patterns the loader compiled to check them, reused by the detector when the lists are the same.</summary>
+    internal Matching.CompiledVocabulary? Compiled { get; init; }
+}
 
 public enum ContextCategory
 {

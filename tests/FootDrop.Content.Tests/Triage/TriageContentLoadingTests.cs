@@ -20,6 +20,18 @@ public sealed class TriageContentLoadingTests
         Assert.NotNull(TriageLoader.LoadScript(RepoPaths.Dialogs, vocabulary));
     }
 
+    [Fact]
+    public void A_copy_of_the_loaded_vocabulary_with_other_findings_is_read_with_its_own_findings()
+    {
+        // The detector reuses the patterns the loader compiled only for the very lists they were compiled from.
+        var loaded = TriageLoader.LoadVocabulary(RepoPaths.Dialogs);
+        var findings = loaded.Findings.Select(f => f.Id == "numbness" ? f with { Phrases = [.. f.Phrases, "zorbly"] } : f).ToList();
+        var copy = loaded with { Findings = findings };
+
+        Assert.DoesNotContain(new RedFlagDetector(loaded).Explain("my foot is zorbly").Mentions, m => m.FindingId == "numbness");
+        Assert.Contains(new RedFlagDetector(copy).Explain("my foot is zorbly").Mentions, m => m.FindingId == "numbness");
+    }
+
     [Theory]
     [MemberData(nameof(BrokenRedFlags))]
     public void A_broken_red_flag_file_is_rejected_with_its_path(string change, Action<JsonObject> breakIt, string file, string path, string problem)
