@@ -155,6 +155,14 @@ public sealed class RedFlagRuleTests
     public void Rule_cauda_equina_incontinence() => AssertFires("cauda-equina-incontinence", CareLevel.Emergency, "he wet himself in the chair and didn't notice");
 
     [Fact]
+    public void Soiling_oneself_without_knowing_is_the_incontinence_rule()
+        => AssertFires("cauda-equina-incontinence", CareLevel.Emergency, "he keeps soiling himself in the chair and doesn't know he's done it");
+
+    [Fact]
+    public void Asking_whether_foot_drop_can_turn_into_paralysis_reports_no_paralysis()
+        => Assert.Equal(CareLevel.None, Detectors.RulesOnly.Detect("my buddy asked if foot drop can turn into full paralysis").Level);
+
+    [Fact]
     public void Rule_cauda_equina_saddle_numbness() => AssertFires("cauda-equina-saddle-numbness", CareLevel.Emergency, "my bum and inner thighs feel numb");
 
     [Fact]
