@@ -109,6 +109,18 @@ public sealed class ContextTests
         => Assert.Equal(level, Detector.Detect(message).Level);
 
     [Theory]
+    [InlineData("no numbness before but now there is, outside of the foot")]
+    [InlineData("no tingling before but now I have it in both feet")]
+    public void A_denial_of_before_followed_by_now_reports_the_sign(string message)
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("I had no numbness before the operation")]
+    [InlineData("no tingling. not before, not now.")]
+    [InlineData("no numbness before, now not either")]
+    public void A_denial_of_before_without_a_now_that_reports_it_stays_a_denial(string message) => AssertCalm(message);
+
+    [Theory]
     [InlineData("if my mum can't wee for a whole day, is that an emergency or the GP?")]
     [InlineData("I wondered if the foot was worse last week but it came back to normal")]
     public void A_supposition_with_a_time_that_is_not_its_start_stays_a_supposition(string message) => AssertCalm(message);

@@ -69,9 +69,15 @@ internal sealed class CompiledVocabulary
     /// Whether these patterns were compiled from exactly these lists, so the loader's compilation (made to check every
     /// pattern) can serve the detector too, and a vocabulary copied with other lists is compiled anew.
     /// </summary>
-    public bool CompiledFrom(RedFlagVocabulary vocabulary) =>
-        Sources is { } sources
-        && ReferenceEquals(sources.WordSets, vocabulary.WordSets) && ReferenceEquals(sources.Findings, vocabulary.Findings) && ReferenceEquals(sources.Context, vocabulary.Context);
+    public bool CompiledFrom(RedFlagVocabulary vocabulary)
+    {
+        if (Sources is not { } sources)
+        {
+            return false;
+        }
+
+        return ReferenceEquals(sources.WordSets, vocabulary.WordSets) && ReferenceEquals(sources.Findings, vocabulary.Findings) && ReferenceEquals(sources.Context, vocabulary.Context);
+    }
 
     private (IReadOnlyDictionary<string, IReadOnlyList<string>> WordSets, IReadOnlyList<Finding> Findings, ContextVocabulary Context)? Sources { get; init; }
 

@@ -805,27 +805,50 @@ internal sealed class MessageReading
 
     /// <summary>
     /// "Tingling in the toes I've never had before", "never had the foot drop before this month": "never ... before" says
-    /// the sign is new, not that it is absent. "Before" must come within <see cref="NeverBeforeReach"/> words after it.
+    /// the sign is new, not that it is absent; so does "no numbness before but now there is". "Before" must come within
+    /// <see cref="NeverBeforeReach"/> words after it.
     /// </summary>
     private bool NeverBefore(Modifier m, Occurrence o)
     {
-        if (_text.Tokens[m.Start].Text != "never")
-        {
-            return false;
-        }
-
+        var never = _text.Tokens[m.Start].Text == "never";
         var sentence = _sentenceOf[o.HeadStart];
         for (var i = o.End; i < _text.Tokens.Count && i <= o.End + NeverBeforeReach && _sentenceOf[i] == sentence; i++)
         {
-            // "Never had any tingling, before or since" still denies it.
             if (_text.Tokens[i].Text == "before")
             {
-                return i + 1 >= _text.Tokens.Count || _text.Tokens[i + 1].Text is not ("or" or "nor" or "and");
+                // "Never had any tingling, before or since" still denies it; any other denial is undone only by a "now"
+                // right after ("no numbness before but now there is"), not by a time ("no numbness before the op").
+                return never
+                    ? i + 1 >= _text.Tokens.Count || _text.Tokens[i + 1].Text is not ("or" or "nor" or "and")
+                    : NowAfter(i, sentence);
             }
         }
 
         return false;
     }
+
+    /// <summary>A "now" within <see cref="NowAfterBefore"/> words after "before", not itself denied ("not before, not now", "now not either").</summary>
+    private bool NowAfter(int before, int sentence)
+    {
+        for (var j = before + 1; j <= before + NowAfterBefore && j < _text.Tokens.Count && _sentenceOf[j] == sentence; j++)
+        {
+            if (IsNegationWord(_text.Tokens[j].Text))
+            {
+                return false;
+            }
+
+            if (_text.Tokens[j].Text == "now")
+            {
+                // "... now not either" denies it again.
+                return j + 1 >= _text.Tokens.Count || _sentenceOf[j + 1] != sentence || !IsNegationWord(_text.Tokens[j + 1].Text);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many words after "before" a "now" undoes a denial ("no numbness before, but now there is").</summary>
+    private const int NowAfterBefore = 3;
 
     private const int NeverBeforeReach = 3;
 
