@@ -105,12 +105,15 @@ public sealed class ContextTests
     [InlineData("my mum wants to know if her face drooping on one side since this morning is a stroke", CareLevel.Emergency)]
     [InlineData("dad asked me if his face dropping 2 hours ago means a stroke", CareLevel.Emergency)]
     [InlineData("her son asked me if her new foot slap since the bypass 4 days ago is normal after anaesthesia", CareLevel.Urgent)]
+    [InlineData("mum wants to know if her tingling foot 3 days ago means something", CareLevel.Urgent)]
     public void Asking_about_a_sign_dated_since_it_began_reports_it(string message, CareLevel level)
         => Assert.Equal(level, Detector.Detect(message).Level);
 
     [Theory]
     [InlineData("no numbness before but now there is, outside of the foot")]
     [InlineData("no tingling before but now I have it in both feet")]
+    [InlineData("no numbness before but right now there is")]
+    [InlineData("no tingling before but now")]
     public void A_denial_of_before_followed_by_now_reports_the_sign(string message)
         => Assert.Equal(CareLevel.Urgent, Detector.Detect(message).Level);
 
@@ -123,6 +126,7 @@ public sealed class ContextTests
     [Theory]
     [InlineData("if my mum can't wee for a whole day, is that an emergency or the GP?")]
     [InlineData("I wondered if the foot was worse last week but it came back to normal")]
+    [InlineData("2 days ago I convinced myself my face was drooping")]
     public void A_supposition_with_a_time_that_is_not_its_start_stays_a_supposition(string message) => AssertCalm(message);
 
     [Theory]

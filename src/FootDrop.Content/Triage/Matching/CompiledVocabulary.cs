@@ -69,17 +69,10 @@ internal sealed class CompiledVocabulary
     /// Whether these patterns were compiled from exactly these lists, so the loader's compilation (made to check every
     /// pattern) can serve the detector too, and a vocabulary copied with other lists is compiled anew.
     /// </summary>
-    public bool CompiledFrom(RedFlagVocabulary vocabulary)
-    {
-        if (Sources is not { } sources)
-        {
-            return false;
-        }
+    public bool CompiledFrom(RedFlagVocabulary vocabulary) =>
+        ReferenceEquals(Sources.WordSets, vocabulary.WordSets) && ReferenceEquals(Sources.Findings, vocabulary.Findings) && ReferenceEquals(Sources.Context, vocabulary.Context);
 
-        return ReferenceEquals(sources.WordSets, vocabulary.WordSets) && ReferenceEquals(sources.Findings, vocabulary.Findings) && ReferenceEquals(sources.Context, vocabulary.Context);
-    }
-
-    private (IReadOnlyDictionary<string, IReadOnlyList<string>> WordSets, IReadOnlyList<Finding> Findings, ContextVocabulary Context)? Sources { get; init; }
+    private (IReadOnlyDictionary<string, IReadOnlyList<string>> WordSets, IReadOnlyList<Finding> Findings, ContextVocabulary Context) Sources { get; init; }
 
     /// <summary>Each word set's entries by first word (see <see cref="SetIndex"/>), in the order of <see cref="Sets"/>.</summary>
     public IReadOnlyList<SetIndex> SetIndexes { get; }
