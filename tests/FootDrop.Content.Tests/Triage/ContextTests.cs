@@ -106,6 +106,7 @@ public sealed class ContextTests
     [InlineData("dad asked me if his face dropping 2 hours ago means a stroke", CareLevel.Emergency)]
     [InlineData("her son asked me if her new foot slap since the bypass 4 days ago is normal after anaesthesia", CareLevel.Urgent)]
     [InlineData("mum wants to know if her tingling foot 3 days ago means something", CareLevel.Urgent)]
+    [InlineData("mum wants to know if her face drooping since this morning is a stroke", CareLevel.Emergency)]
     public void Asking_about_a_sign_dated_since_it_began_reports_it(string message, CareLevel level)
         => Assert.Equal(level, Detector.Detect(message).Level);
 
