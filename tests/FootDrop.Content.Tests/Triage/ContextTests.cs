@@ -115,6 +115,7 @@ public sealed class ContextTests
     [InlineData("no tingling before but now I have it in both feet")]
     [InlineData("no numbness before but right now there is")]
     [InlineData("no tingling before but now")]
+    [InlineData("no numbness before but now\nno idea why")]
     public void A_denial_of_before_followed_by_now_reports_the_sign(string message)
         => Assert.Equal(CareLevel.Urgent, Detector.Detect(message).Level);
 
