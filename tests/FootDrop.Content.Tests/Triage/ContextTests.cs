@@ -136,6 +136,7 @@ public sealed class ContextTests
     [InlineData("is numbness a warning sign?")]
     [InlineData("is double vision a stroke sign?")]
     [InlineData("why would a knee op cause foot drop")]
+    [InlineData("does the foot ever recover after a stroke?")]
     public void A_general_question_reports_nothing(string message)
     {
         var mentions = Detector.Explain(message).Mentions.Where(m => !Detector.Vocabulary.Findings.Any(f => f.Id == m.FindingId && f.Timing is not null)).ToList();
@@ -147,6 +148,7 @@ public sealed class ContextTests
     [Theory]
     [InlineData("is it serious that his face is drooping?")]
     [InlineData("why is my foot numb?")]
+    [InlineData("is it normal the foot is going weaker every week?")]
     public void A_question_about_someone_reports_the_sign(string message) => Assert.True(Detector.Detect(message).IsRedFlag, message);
 
     [Theory]
