@@ -149,6 +149,8 @@ public sealed class ContextTests
     [InlineData("is it serious that his face is drooping?")]
     [InlineData("why is my foot numb?")]
     [InlineData("is it normal the foot is going weaker every week?")]
+    [InlineData("is it normal the face is drooping on one side?")]
+    [InlineData("is it a stroke if the mouth is hanging down on one side since lunch")]
     public void A_question_about_someone_reports_the_sign(string message) => Assert.True(Detector.Detect(message).IsRedFlag, message);
 
     [Theory]
