@@ -159,6 +159,14 @@ public sealed class RedFlagRuleTests
         => AssertFires("cauda-equina-incontinence", CareLevel.Emergency, "he keeps soiling himself in the chair and doesn't know he's done it");
 
     [Fact]
+    public void A_hand_that_is_not_gripping_is_arm_weakness()
+        => AssertFires("stroke-arm-weakness", CareLevel.Emergency, "his right hand is not gripping mine");
+
+    [Fact]
+    public void Not_understanding_anything_said_is_a_speech_sign()
+        => Assert.Contains(Detectors.RulesOnly.Explain("he suddenly does not understand anything i say").Mentions, m => m.FindingId == "speech-odd");
+
+    [Fact]
     public void Asking_whether_foot_drop_can_turn_into_paralysis_reports_no_paralysis()
         => Assert.Equal(CareLevel.None, Detectors.RulesOnly.Detect("my buddy asked if foot drop can turn into full paralysis").Level);
 
