@@ -73,6 +73,9 @@ public sealed class RedFlagDetector
 
     private readonly RedFlagVocabulary _vocabulary;
     private readonly CompiledVocabulary _compiled;
+
+    /// <summary>Findings that a rule reports on its own or with others (not only the hints' body parts and times).</summary>
+    private readonly HashSet<string> _signs;
     private readonly TimeExpressions _times = new();
     private readonly TimeProvider _time;
     private readonly SemanticReader? _semantic;
@@ -85,10 +88,10 @@ public sealed class RedFlagDetector
     public RedFlagDetector(RedFlagVocabulary vocabulary, TimeProvider? time = null, SemanticReader? semantic = null)
     {
         _vocabulary = vocabulary;
-        var compiled = vocabulary.Compiled is { } loaded && loaded.CompiledFrom(vocabulary)
+        _compiled = vocabulary.Compiled is { } loaded && loaded.CompiledFrom(vocabulary)
             ? loaded
             : CompiledVocabulary.Compile(vocabulary.WordSets, vocabulary.Findings, vocabulary.Context);
-        _compiled = compiled.WithSigns(vocabulary.Rules.Where(r => !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal));
+        _signs = vocabulary.Rules.Where(r => !r.IsHint).SelectMany(r => r.FindingIds).ToHashSet(StringComparer.Ordinal);
         _time = time ?? TimeProvider.System;
         _semantic = semantic;
         _rulesById = vocabulary.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -127,7 +130,7 @@ public sealed class RedFlagDetector
         var now = _time.GetLocalNow().DateTime;
         var times = _times.Find(normalized, now, MaxTimeSentences);
         var age = times.Count > 0 ? times.Min(t => t.AgeDays) : RoughAge(normalized);
-        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, (_, _) => times);
+        var reading = MessageReading.Read(normalized, _compiled, _signs, _vocabulary.Context, (_, _) => times);
         // "Slowly, about 4 months ago" is in the past by design: only a denial or a supposition is set aside here.
         var said = reading.Mentions.Where(m => m.Status is not (MentionStatus.Negated or MentionStatus.Hypothetical or MentionStatus.General)).Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
         bool? sudden = said.Contains(suddenFindingId) ? true : said.Contains(gradualFindingId) ? false : null;
@@ -151,7 +154,7 @@ public sealed class RedFlagDetector
         }
 
         var now = _time.GetLocalNow().DateTime;
-        var reading = MessageReading.Read(normalized, _compiled, _vocabulary.Context, (n, sentences) => _times.Find(n, now, MaxTimeSentences, sentences));
+        var reading = MessageReading.Read(normalized, _compiled, _signs, _vocabulary.Context, (n, sentences) => _times.Find(n, now, MaxTimeSentences, sentences));
         var affirmed = reading.Mentions.Where(m => m.Status == MentionStatus.Affirmed).ToList();
         var affirmedIds = affirmed.Select(m => m.FindingId).ToHashSet(StringComparer.Ordinal);
 

@@ -38,33 +38,6 @@ internal sealed class CompiledVocabulary
         SetIndexes = [.. sets.Select(IndexSet)];
     }
 
-    private CompiledVocabulary(CompiledVocabulary other, IReadOnlySet<string> signs)
-    {
-        Words = other.Words;
-        Sets = other.Sets;
-        Findings = other.Findings;
-        Modifiers = other.Modifiers;
-        GeneralQuestionStarts = other.GeneralQuestionStarts;
-        GeneralQuestionPhrases = other.GeneralQuestionPhrases;
-        SelfWords = other.SelfWords;
-        OtherPersonWords = other.OtherPersonWords;
-        Denials = other.Denials;
-        GapStops = other.GapStops;
-        StartIndex = other.StartIndex;
-        SetIndexes = other.SetIndexes;
-        Sources = other.Sources;
-        Signs = signs;
-    }
-
-    /// <summary>
-    /// Findings that a rule reports on its own or with others (not only the hints' body parts and times); given by the
-    /// detector, which knows the rules (see <see cref="WithSigns"/>).
-    /// </summary>
-    public IReadOnlySet<string> Signs { get; } = new HashSet<string>(StringComparer.Ordinal);
-
-    /// <summary>The same compiled patterns, shared (they are only read), with the detector's signs.</summary>
-    public CompiledVocabulary WithSigns(IReadOnlySet<string> signs) => new(this, signs);
-
     /// <summary>
     /// Whether these patterns were compiled from exactly these lists, so the loader's compilation (made to check every
     /// pattern) can serve the detector too, and a vocabulary copied with other lists is compiled anew.

@@ -49,13 +49,17 @@ internal sealed class MessageReading
     private readonly HashSet<string> _recentTiming;
     private HashSet<int> _datedRecentClauses = [];
     private List<Occurrence> _datedRecent = [];
+
+    /// <summary>Findings that a rule reports on its own or with others, from the detector.</summary>
+    private readonly IReadOnlySet<string> _signs;
     private List<Occurrence> _triggers = [];
     private readonly HashSet<string> _changeTiming;
 
-    private MessageReading(NormalizedText text, CompiledVocabulary vocabulary)
+    private MessageReading(NormalizedText text, CompiledVocabulary vocabulary, IReadOnlySet<string> signs)
     {
         _text = text;
         _vocabulary = vocabulary;
+        _signs = signs;
         _timing = vocabulary.Findings.Where(f => f.Timing is not null).Select(f => f.Id).Concat([WhenHours, WhenRecent, WhenLongAgo]).ToHashSet(StringComparer.Ordinal);
         _recentTiming = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Recent).Select(f => f.Id).Concat([WhenHours, WhenRecent]).ToHashSet(StringComparer.Ordinal);
         _changeTiming = vocabulary.Findings.Where(f => f.Timing == FindingTiming.Change).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -140,9 +144,9 @@ internal sealed class MessageReading
     /// Reads a message. <paramref name="times"/> is given the message and the indexes of the sentences that hold a
     /// finding: only those need the (costly) date recogniser.
     /// </summary>
-    public static MessageReading Read(NormalizedText text, CompiledVocabulary vocabulary, ContextVocabulary context, Func<NormalizedText, IReadOnlySet<int>, IReadOnlyList<TimeMention>>? times)
+    public static MessageReading Read(NormalizedText text, CompiledVocabulary vocabulary, IReadOnlySet<string> signs, ContextVocabulary context, Func<NormalizedText, IReadOnlySet<int>, IReadOnlyList<TimeMention>>? times)
     {
-        var reading = new MessageReading(text, vocabulary);
+        var reading = new MessageReading(text, vocabulary, signs);
         var occurrences = reading.FindOccurrences();
         if (occurrences.Count > 0 && times is not null)
         {
@@ -470,7 +474,7 @@ internal sealed class MessageReading
                     && !(category == ContextCategory.Historical && IsWhatAChangeIsMeasuredAgainst(m, o))
                     && !(category is ContextCategory.Historical or ContextCategory.Resolved && AsideKeepsApart(m.Start, o))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
-                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o) || DatedSinceTheSupposition(m, o))))
+                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o) || DatedSinceTheSupposition(o))))
                 {
                     return (category switch
                     {
@@ -748,8 +752,8 @@ internal sealed class MessageReading
     /// "Mum wants to know if her face drooping since this morning is a stroke": a sign followed in its clause by when it
     /// began ("since ...", "... ago") has happened; only what has not happened yet is a supposition.
     /// </summary>
-    private bool DatedSinceTheSupposition(Modifier m, Occurrence o) =>
-        _datedRecent.Exists(time => time.Start >= o.End && ClauseOf(time.Start) == ClauseOf(o.HeadStart) && ClauseOf(m.Start) <= ClauseOf(o.HeadStart)
+    private bool DatedSinceTheSupposition(Occurrence o) =>
+        _datedRecent.Exists(time => time.Start >= o.End && ClauseOf(time.Start) == ClauseOf(o.HeadStart)
             && (SinceLeadsTo(time) || _text.Tokens[time.End - 1].Text == "ago"));
 
     /// <summary>How far into the next sentence a time answers a supposition ("3 times this week").</summary>
@@ -1260,7 +1264,7 @@ internal sealed class MessageReading
     /// </summary>
     private bool OnlyPastSigns(int start, int end)
     {
-        var signs = Mentions.Where(m => m.Start >= start && m.End <= end && _vocabulary.Signs.Contains(m.FindingId) && !_timing.Contains(m.FindingId)).ToList();
+        var signs = Mentions.Where(m => m.Start >= start && m.End <= end && _signs.Contains(m.FindingId) && !_timing.Contains(m.FindingId)).ToList();
         return signs.Count > 0 && signs.All(m => m.Status is MentionStatus.Resolved or MentionStatus.Negated);
     }
 
