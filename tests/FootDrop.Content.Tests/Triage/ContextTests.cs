@@ -107,8 +107,21 @@ public sealed class ContextTests
     [InlineData("her son asked me if her new foot slap since the bypass 4 days ago is normal after anaesthesia", CareLevel.Urgent)]
     [InlineData("mum wants to know if her tingling foot 3 days ago means something", CareLevel.Urgent)]
     [InlineData("mum wants to know if her face drooping since this morning is a stroke", CareLevel.Emergency)]
+    [InlineData("Should I be worried that dad can't get his words out since tea time", CareLevel.Emergency)]
     public void Asking_about_a_sign_dated_since_it_began_reports_it(string message, CareLevel level)
         => Assert.Equal(level, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("is a sudden terrible headache something to worry about, it just started", CareLevel.Emergency)]
+    [InlineData("is a sudden terrible headache something to worry about? it started 10 minutes ago", CareLevel.Emergency)]
+    [InlineData("is a numb foot something to worry about, it started yesterday", CareLevel.Urgent)]
+    public void A_question_about_a_sign_followed_by_when_it_began_reports_it(string message, CareLevel level)
+        => Assert.Equal(level, Detector.Detect(message).Level);
+
+    [Theory]
+    [InlineData("is numbness in the foot normal with foot drop, mine started after my op 3 years ago")]
+    [InlineData("is a sudden headache something to worry about? not that I have one")]
+    public void A_question_about_a_sign_followed_by_an_old_or_denied_start_stays_a_question(string message) => AssertCalm(message);
 
     [Theory]
     [InlineData("no numbness before but now there is, outside of the foot")]

@@ -48,7 +48,10 @@ internal sealed class MessageReading
     private readonly HashSet<string> _timing;
     private readonly HashSet<string> _recentTiming;
     private HashSet<int> _datedRecentClauses = [];
-    private List<Occurrence> _datedRecent = [];
+    private HashSet<int> _longAgoClauses = [];
+
+    /// <summary>Dates read as recent and the words of a recent start ("since teatime", "just now"), wherever they are.</summary>
+    private List<Occurrence> _recentlyTimed = [];
 
     /// <summary>Findings that a rule reports on its own or with others, from the detector.</summary>
     private readonly IReadOnlySet<string> _signs;
@@ -321,15 +324,16 @@ internal sealed class MessageReading
 
         // A date read as recent ("since lunchtime", "3 days ago") or a word of a new start ("next day", "started")
         // outweighs a long-standing marker in the same clause.
-        _recentMarks = occurrences.Where(o => _recentTiming.Contains(o.FindingId)).Select(o => o.HeadStart).ToList();
+        _recentlyTimed = occurrences.Where(o => _recentTiming.Contains(o.FindingId)).ToList();
+        _recentMarks = _recentlyTimed.Select(o => o.HeadStart).ToList();
         var ordered = occurrences.OrderBy(o => o.HeadStart).ThenBy(o => o.End).ToList();
         var statuses = new Dictionary<Occurrence, (MentionStatus Status, string Why)>();
         var modifiersBySentence = modifiers.GroupBy(m => _sentenceOf[m.Start]).ToDictionary(g => g.Key, g => g.ToList());
         var terminatorsBySentence = terminators.GroupBy(m => _sentenceOf[m.Start]).ToDictionary(g => g.Key, g => g.ToList());
+        _longAgoClauses = longAgo.Select(o => ClauseOf(o.Start)).ToHashSet();
         var longAgoBySentence = longAgo.GroupBy(o => _sentenceOf[o.Start]).ToDictionary(g => g.Key, g => g.ToList());
         var recentByClause = _recentMarks.Select(ClauseOf).ToHashSet();
-        _datedRecent = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).ToList();
-        _datedRecentClauses = _datedRecent.Select(o => ClauseOf(o.HeadStart)).ToHashSet();
+        _datedRecentClauses = occurrences.Where(o => o.FindingId is WhenRecent or WhenHours).Select(o => ClauseOf(o.HeadStart)).ToHashSet();
         foreach (var occurrence in ordered)
         {
             var sentence = _sentenceOf[occurrence.HeadStart];
@@ -449,7 +453,7 @@ internal sealed class MessageReading
     private (MentionStatus, string) Status(Occurrence o, List<Modifier> modifiers, List<Modifier> terminators, List<Occurrence> longAgo, HashSet<int> generalSentences, HashSet<int> recentClauses)
     {
         var sentence = _sentenceOf[o.HeadStart];
-        if (generalSentences.Contains(sentence))
+        if (generalSentences.Contains(sentence) && !SaidToBeginLater(o))
         {
             return (MentionStatus.General, "general question");
         }
@@ -474,7 +478,8 @@ internal sealed class MessageReading
                     && !(category == ContextCategory.Historical && IsWhatAChangeIsMeasuredAgainst(m, o))
                     && !(category is ContextCategory.Historical or ContextCategory.Resolved && AsideKeepsApart(m.Start, o))
                     && !(category == ContextCategory.Historical && IsTime(o) && _datedRecentClauses.Contains(ClauseOf(o.HeadStart)) && ClauseOf(m.Start) != ClauseOf(o.HeadStart))
-                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o) || DatedSinceTheSupposition(o))))
+                    && !(category == ContextCategory.Hypothetical && m.End <= o.HeadStart && (NoveltyAfter(o.End, statedOnly: true) || NextSentenceSaysWhen(o) || DatedSinceTheSupposition(o)))
+                    && !(category == ContextCategory.Hypothetical && m.Start >= o.End && (NextSentenceSaysWhen(o) || SaidToBeginLater(o))))
                 {
                     return (category switch
                     {
@@ -753,8 +758,39 @@ internal sealed class MessageReading
     /// began ("since ...", "... ago") has happened; only what has not happened yet is a supposition.
     /// </summary>
     private bool DatedSinceTheSupposition(Occurrence o) =>
-        _datedRecent.Exists(time => time.Start >= o.End && ClauseOf(time.Start) == ClauseOf(o.HeadStart)
+        _recentlyTimed.Exists(time => time.Start >= o.End && ClauseOf(time.Start) == ClauseOf(o.HeadStart)
             && (SinceLeadsTo(time) || _text.Tokens[time.End - 1].Text == "ago"));
+
+    /// <summary>
+    /// "Is a sudden terrible headache something to worry about, it just started": a later clause of the question that
+    /// opens on when it began, recently and not denied, says the sign is here.
+    /// </summary>
+    private bool SaidToBeginLater(Occurrence o)
+    {
+        var (_, end, _) = _sentences[_sentenceOf[o.HeadStart]];
+        for (var clause = o.End; clause < end; clause++)
+        {
+            if (ClauseOf(clause) != clause || !_text.Tokens[clause].IsWord || ClauseOf(clause) == ClauseOf(o.HeadStart))
+            {
+                continue;
+            }
+
+            var clauseEnd = clause;
+            while (clauseEnd < end && ClauseOf(clauseEnd) == clause)
+            {
+                clauseEnd++;
+            }
+
+            if (_recentMarks.Exists(mark => mark >= clause && mark < Math.Min(clause + WhenWords, clauseEnd))
+                && !_longAgoClauses.Contains(clause)
+                && !Enumerable.Range(clause, clauseEnd - clause).Any(i => IsNegationWord(_text.Tokens[i].Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>How far into the next sentence a time answers a supposition ("3 times this week").</summary>
     private const int WhenWords = 4;
