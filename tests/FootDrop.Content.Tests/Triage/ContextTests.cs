@@ -344,6 +344,20 @@ public sealed class ContextTests
         => Assert.Contains("getting-worse", Detector.Detect("my stroke was five years ago, my foot drags way more than it did").RuleIds);
 
     [Fact]
+    public void Not_managing_as_much_as_at_a_past_season_is_getting_worse()
+        => Assert.Equal(CareLevel.Urgent, Detector.Detect("yes it's worse, I can't lift it even as much as I could at Christmas").Level);
+
+    [Fact]
+    public void Exactly_as_bad_as_at_a_past_season_is_no_change()
+        => AssertCalm("No, no new weakness. Foot's exactly as useless as it was at Christmas.");
+
+    [Theory]
+    [InlineData("hoisting my knee much higher to get the foot over the step now")]
+    [InlineData("he's raising his knee really high to walk since the weekend")]
+    public void Hoisting_the_knee_to_clear_the_foot_is_a_sign_of_foot_drop(string message)
+        => Assert.Contains(Detector.Explain(message).Mentions, m => m.FindingId == "foot-drop-sign" && m.Status == MentionStatus.Affirmed);
+
+    [Fact]
     public void A_change_dated_long_ago_without_a_comparison_stays_in_the_past()
         => Assert.DoesNotContain("getting-worse", Detector.Detect("my stroke was five years ago, my foot got much worse for a while").RuleIds);
 

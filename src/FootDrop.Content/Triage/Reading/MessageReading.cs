@@ -611,6 +611,12 @@ internal sealed class MessageReading
             return true;
         }
 
+        // "Can't lift it even as much as I could at Christmas": an "as ... as" comparison measures now against then.
+        if (AsMuchAsBefore(time))
+        {
+            return true;
+        }
+
         // "The worst I've known in all my eighty years" measures a lifetime.
         if (time.Start >= 2 && _text.Tokens[time.Start - 2].Text == "all" && _text.Tokens[time.Start - 1].Text is "my" or "his" or "her" or "their")
         {
@@ -622,6 +628,24 @@ internal sealed class MessageReading
     }
 
     private const int ComparisonReach = 7;
+
+    /// <summary>
+    /// A denied "as much as", "as high as" a few words before a time, in its clause ("can't lift it as much as I could at
+    /// Christmas"); "exactly as droopy as it was at Christmas" says nothing changed.
+    /// </summary>
+    private bool AsMuchAsBefore(Occurrence time)
+    {
+        var clause = ClauseOf(time.Start);
+        for (var i = time.Start - 1; i >= 2 && i >= time.Start - ComparisonReach && ClauseOf(i) == clause; i--)
+        {
+            if (_text.Tokens[i].Text == "as" && _text.Tokens[i - 2].Text == "as" && _text.Tokens[i - 1].Text != "soon" && ClauseOf(i - 2) == clause)
+            {
+                return Enumerable.Range(clause, i - 2 - clause).Any(j => IsNegationWord(_text.Tokens[j].Text));
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A time followed by what someone could do then ("last year I could", "in May she managed") and a "now" later in the sentence.</summary>
     private bool MeasuresNowAgainst(Occurrence time)
